@@ -1,0 +1,23 @@
+package org.claimscrubber.claim;
+
+import java.util.Locale;
+
+/** How codes from billing platforms are normalised before any edit looks at them. */
+public final class Normalize {
+    private Normalize() {
+    }
+
+    /** Procedure codes and modifiers: trimmed and upper-cased ({@code " 62323 "} and {@code "rt"} are accepted). */
+    public static String code(String raw) {
+        return raw == null ? null : raw.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** ICD-10-CM: trimmed, upper-cased, dot removed, so {@code M54.16} equals {@code M5416}. */
+    public static String diagnosis(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.strip().toUpperCase(Locale.ROOT);
+        return s.indexOf('.') < 0 ? s : s.replace(".", "");
+    }
+}

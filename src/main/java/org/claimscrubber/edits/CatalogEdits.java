@@ -1,0 +1,115 @@
+package org.claimscrubber.edits;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+import org.claimscrubber.decision.DecisionLine;
+import org.claimscrubber.reference.CatalogRow;
+import org.claimscrubber.reference.FeeSchedule;
+
+/** UNKNOWN_CODE and MODIFIER_INVALID from the fee schedule, and each line's catalog enrichment. */
+final class CatalogEdits {
+    private static final Set<String> FACILITY_POS = Set.of("02", "19", "21", "22", "23", "24", "26", "31", "34", "41",
+            "42", "51", "52", "53", "56", "61");
+
+    private CatalogEdits() {
+    }
+
+    static void unknownCode(Review review, LineFacts f) {
+        if (!f.unknown) {
+            return;
+        }
+        String message;
+        if (f.release == null) {
+            message = f.code + " cannot be checked on " + f.date + " (line " + f.number() + "): no fee schedule release is in force on that date";
+        } else if (f.rows == null) {
+            message = f.code + " is not in the Medicare fee schedule in force on " + f.date + " (line " + f.number() + ")";
+        } else {
+            message = f.code + " has status I (not valid for Medicare) on " + f.date + " (line " + f.number() + ")";
+        }
+        review.add(EditCode.UNKNOWN_CODE.line(f.number(), message, citation(f)));
+    }
+
+    static void modifiers(Review review, LineFacts f) {
+        CatalogRow base = f.rows == null ? null : f.rows.base();
+        for (String m : f.line.modifiers()) {
+            String problem = null;
+            switch (m) {
+                case "26" -> {
+                    if (!f.unknown && base != null && !base.pctcIndicator().equals("1") && !base.pctcIndicator().equals("6")) {
+                        problem = "modifier 26 cannot be used with " + f.code + ": its PC/TC indicator is " + base.pctcIndicator()
+                                + " (26 needs 1 or 6)";
+                    }
+                }
+                case "TC" -> {
+                    if (!f.unknown && base != null && !base.pctcIndicator().equals("1")) {
+                        problem = "modifier TC cannot be used with " + f.code + ": its PC/TC indicator is " + base.pctcIndicator()
+                                + " (TC needs 1)";
+                    }
+                }
+                case "50" -> {
+                    if (!f.unknown && base != null && !base.bilateralIndicator().equals("1") && !base.bilateralIndicator().equals("3")) {
+                        problem = "modifier 50 cannot be used with " + f.code + ": its bilateral indicator is " + base.bilateralIndicator()
+                                + " (50 needs 1 or 3)";
+                    }
+                }
+                case "25" -> {
+                    if (!isEvaluationAndManagement(f.code)) {
+                        problem = "modifier 25 belongs on an E/M service (99202-99499), not on " + f.code;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (problem != null) {
+                String reference = m.equals("25") ? "CMS modifier 25: significant, separately identifiable E/M service"
+                        : citation(f) + ", " + f.code + (m.equals("50") ? " bilateral indicator " + base.bilateralIndicator()
+                        : " PC/TC indicator " + base.pctcIndicator());
+                review.add(EditCode.MODIFIER_INVALID.line(f.number(), problem + " (line " + f.number() + ")", reference));
+            }
+        }
+    }
+
+    static boolean isEvaluationAndManagement(String code) {
+        if (code.length() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!Character.isDigit(code.charAt(i))) {
+                return false;
+            }
+        }
+        int n = Integer.parseInt(code);
+        return n >= 99202 && n <= 99499;
+    }
+
+    /** The enrichment of a line whose code is known; null where UNKNOWN_CODE fires. */
+    static DecisionLine enrich(LineFacts f, String placeOfService) {
+        if (f.unknown) {
+            return null;
+        }
+        CatalogRow row = f.pricingRow();
+        boolean facility = placeOfService != null && FACILITY_POS.contains(placeOfService.strip());
+        BigDecimal pe = facility ? row.facilityPeRvu() : row.nonFacilityPeRvu();
+        boolean na = facility ? row.facilityNa() : row.nonFacilityNa();
+        BigDecimal allowed = null;
+        if (!na && row.conversionFactor() != null && f.line.units() > 0) {
+            allowed = orZero(row.workRvu()).add(orZero(pe)).add(orZero(row.mpRvu()))
+                    .multiply(row.conversionFactor())
+                    .multiply(BigDecimal.valueOf(f.line.units()))
+                    .setScale(2, RoundingMode.HALF_UP);
+        }
+        return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), facility ? "FACILITY" : "NON_FACILITY",
+                row.workRvu(), pe, row.mpRvu(), row.conversionFactor(), allowed,
+                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays());
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    static String citation(LineFacts f) {
+        FeeSchedule.Release r = f.release;
+        return r == null ? "MPFS RVU: no release in force on " + f.date : "MPFS RVU release " + r.effective() + " (" + r.file() + ")";
+    }
+}

@@ -1,0 +1,81 @@
+package org.claimscrubber.edits;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.claimscrubber.claim.Claim;
+import org.claimscrubber.claim.Frequency;
+import org.claimscrubber.claim.Line;
+import org.claimscrubber.history.MemberHistory;
+
+/** INVALID_CLAIM: what makes a readable event unusable (contracts §4). */
+final class ClaimValidator {
+    static final String REFERENCE = "claim-scrubber claim rules (837P / CMS-1500 required fields)";
+    private static final int MAX_MODIFIERS = 4;
+    private static final int MAX_DIAGNOSES = 12;
+    private static final int MAX_POINTERS = 4;
+
+    private ClaimValidator() {
+    }
+
+    /** The problems that make the claim unusable; empty when it can be judged. */
+    static List<String> problems(Claim claim, MemberHistory history) {
+        List<String> problems = new ArrayList<>(claim.problems());
+        if (claim.lines().isEmpty()) {
+            problems.add("the claim has no lines");
+        }
+        if (claim.memberId() == null || claim.memberId().isBlank()) {
+            problems.add("memberId is blank");
+        }
+        if (claim.diagnoses().size() > MAX_DIAGNOSES) {
+            problems.add(claim.diagnoses().size() + " diagnoses (at most 12)");
+        }
+        Set<Integer> numbers = new HashSet<>();
+        for (Line line : claim.lines()) {
+            String where = line.lineNumber() == Line.MISSING ? "a line without lineNumber" : "line " + line.lineNumber();
+            if (line.lineNumber() != Line.MISSING && line.lineNumber() < 1) {
+                problems.add("lineNumber " + line.lineNumber() + " (must be 1 or more)");
+            } else if (line.lineNumber() != Line.MISSING && !numbers.add(line.lineNumber())) {
+                problems.add("line number " + line.lineNumber() + " appears twice");
+            }
+            if (line.units() != Line.MISSING && line.units() < 1) {
+                problems.add(where + ": units " + line.units() + " (must be 1 or more)");
+            }
+            if (line.modifiers().size() > MAX_MODIFIERS) {
+                problems.add(where + ": " + line.modifiers().size() + " modifiers (at most 4)");
+            }
+            pointerProblems(claim, line, where, problems);
+        }
+        frequencyProblems(claim, history, problems);
+        return problems;
+    }
+
+    private static void pointerProblems(Claim claim, Line line, String where, List<String> problems) {
+        List<Integer> pointers = line.diagnosisPointers();
+        if (pointers.isEmpty()) {
+            problems.add(where + ": no diagnosis pointer");
+        } else if (pointers.size() > MAX_POINTERS) {
+            problems.add(where + ": " + pointers.size() + " diagnosis pointers (at most 4)");
+        }
+        for (int p : pointers) {
+            if (p < 1 || p > claim.diagnoses().size() || p > MAX_DIAGNOSES) {
+                problems.add(where + ": diagnosis pointer " + p + " is outside 1.." + claim.diagnoses().size());
+            }
+        }
+    }
+
+    private static void frequencyProblems(Claim claim, MemberHistory history, List<String> problems) {
+        Frequency f = claim.frequency();
+        if (f != Frequency.REPLACEMENT && f != Frequency.VOID) {
+            return;
+        }
+        String original = claim.originalClaimId();
+        if (original == null || original.isBlank()) {
+            problems.add("a " + f + " needs originalClaimId");
+        } else if (history.claim(original) == null) {
+            problems.add("a " + f + " names claim " + original + ", which is not an accepted claim in force"
+                    + " (never accepted, already voided or already replaced)");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.claimscrubber.edits;
+
+import java.util.List;
+import org.claimscrubber.claim.Claim;
+import org.claimscrubber.claim.Frequency;
+import org.claimscrubber.decision.Finding;
+import org.claimscrubber.history.HistoryClaim;
+import org.claimscrubber.history.HistoryLine;
+import org.claimscrubber.history.MemberHistory;
+
+/** DUPLICATE_CLAIM (an accepted claim id sent again as an ORIGINAL) and DUPLICATE_LINE (a line already paid). */
+final class DuplicateEdits {
+    private static final List<String> REPEAT_MODIFIERS = List.of("76", "77", "91");
+
+    private DuplicateEdits() {
+    }
+
+    static Finding duplicateClaim(Claim claim, MemberHistory history) {
+        if (claim.frequency() != Frequency.ORIGINAL || history.claim(claim.claimId()) == null) {
+            return null;
+        }
+        return EditCode.DUPLICATE_CLAIM.claimLevel("claim " + claim.claimId()
+                        + " was already accepted; send a REPLACEMENT (frequency 7) to change it or a VOID (8) to cancel it",
+                "exact duplicate of an accepted claim (CARC 18)");
+    }
+
+    static void duplicateLines(Review review, LineFacts f) {
+        for (String m : REPEAT_MODIFIERS) {
+            if (f.line.hasModifier(m)) {
+                return;
+            }
+        }
+        for (HistoryClaim earlier : review.history.claims()) {
+            for (HistoryLine h : earlier.lines()) {
+                if (h.code().equals(f.code) && h.serviceDate().equals(f.date) && h.provider(review.basis).equals(f.provider)
+                        && sameSet(h.modifiers(), f.line.modifiers())) {
+                    review.add(EditCode.DUPLICATE_LINE.lines(List.of(f.number()), List.of(), List.of(earlier.claimId()),
+                            f.code + " on " + f.date + " (line " + f.number() + ") was already accepted on claim " + earlier.claimId()
+                                    + " line " + h.lineNumber() + " for the same member and provider; use 76, 77 or 91 if it was repeated",
+                            "exact duplicate of an accepted line (CARC 18)"));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean sameSet(List<String> a, List<String> b) {
+        return a.size() == b.size() && a.containsAll(b) && b.containsAll(a);
+    }
+}

@@ -1,0 +1,49 @@
+package org.claimscrubber.edits;
+
+import java.util.List;
+import org.claimscrubber.decision.Finding;
+import org.claimscrubber.decision.Severity;
+
+/** The stable edit identifiers of contracts §4, each with its severity and CARC. */
+public enum EditCode {
+    INVALID_CLAIM(Severity.DENY, "CO-16"),
+    UNKNOWN_CODE(Severity.DENY, "CO-181"),
+    NCCI_PTP(Severity.DENY, "CO-236"),
+    NCCI_PTP_BYPASSED(Severity.INFO, null),
+    MUE(Severity.DENY, "CO-151"),
+    MODIFIER_INVALID(Severity.DENY, "CO-4"),
+    DIAGNOSIS_NOT_COVERED(Severity.DENY, "CO-50"),
+    NOT_COVERED(Severity.DENY, "CO-50"),
+    SESSION_LIMIT(Severity.DENY, "CO-151"),
+    FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
+    DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
+    DUPLICATE_LINE(Severity.DENY, "CO-18");
+
+    private final Severity severity;
+    private final String carc;
+
+    EditCode(Severity severity, String carc) {
+        this.severity = severity;
+        this.carc = carc;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String carc() {
+        return carc;
+    }
+
+    Finding claimLevel(String message, String reference) {
+        return new Finding(name(), severity, List.of(), List.of(), List.of(), carc, message, reference);
+    }
+
+    Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, String message, String reference) {
+        return new Finding(name(), severity, List.copyOf(lines), List.copyOf(relatedLines), List.copyOf(relatedClaims), carc, message, reference);
+    }
+
+    Finding line(int line, String message, String reference) {
+        return new Finding(name(), severity, List.of(line), List.of(), List.of(), carc, message, reference);
+    }
+}

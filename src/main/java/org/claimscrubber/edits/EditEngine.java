@@ -1,0 +1,178 @@
+package org.claimscrubber.edits;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.claimscrubber.claim.Claim;
+import org.claimscrubber.claim.Frequency;
+import org.claimscrubber.claim.Line;
+import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.DecisionLine;
+import org.claimscrubber.decision.Disposition;
+import org.claimscrubber.decision.Finding;
+import org.claimscrubber.decision.Severity;
+import org.claimscrubber.history.HistoryClaim;
+import org.claimscrubber.history.HistoryLine;
+import org.claimscrubber.history.MemberHistory;
+import org.claimscrubber.policy.Policies;
+import org.claimscrubber.reference.FeeSchedule;
+import org.claimscrubber.reference.ReferenceData;
+
+/**
+ * The edit engine: a pure function of (claim, member history, reference, policies) to (decision, new history).
+ * The stream processor and the {@code check} command both call it, so they cannot disagree.
+ */
+public final class EditEngine {
+    /** Days of history kept beyond the longest policy window, for claims that arrive out of date order. */
+    public static final int RETENTION_MARGIN_DAYS = 90;
+
+    private final ReferenceData reference;
+    private final Policies policies;
+    private final ProviderBasis basis;
+    private final Clock clock;
+    private final int retentionDays;
+
+    public EditEngine(ReferenceData reference, Policies policies, ProviderBasis basis, Clock clock) {
+        this.reference = reference;
+        this.policies = policies;
+        this.basis = basis;
+        this.clock = clock;
+        this.retentionDays = Math.max(policies.longestWindowDays(), 1) + RETENTION_MARGIN_DAYS;
+    }
+
+    /** The result of one event: its decision (null for a redelivered eventId) and the member's new history. */
+    public record Outcome(Decision decision, MemberHistory history) {
+    }
+
+    public EditEngine withReference(ReferenceData newReference) {
+        return new EditEngine(newReference, policies, basis, clock);
+    }
+
+    public Outcome evaluate(Claim claim, MemberHistory history) {
+        if (history.seen(claim.eventId())) {
+            return new Outcome(null, history);
+        }
+        MemberHistory seen = history.withEvent(claim.eventId(), keepBy(claim, history));
+        List<String> problems = ClaimValidator.problems(claim, history);
+        if (!problems.isEmpty()) {
+            Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
+                    ClaimValidator.REFERENCE);
+            return new Outcome(decision(claim, Disposition.FLAGGED, List.of(invalid), enrichment(claim, false)), seen);
+        }
+        if (claim.frequency() == Frequency.VOID) {
+            MemberHistory voided = seen.without(claim.originalClaimId());
+            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided.prune(retentionDays));
+        }
+        Finding duplicate = DuplicateEdits.duplicateClaim(claim, history);
+        if (duplicate != null) {
+            return new Outcome(decision(claim, Disposition.FLAGGED, List.of(duplicate), enrichment(claim, true)), seen);
+        }
+        MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
+        Review review = new Review(claim, judgedAgainst, reference, basis);
+        List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        for (LineFacts f : review.lines) {
+            CatalogEdits.unknownCode(review, f);
+            CatalogEdits.modifiers(review, f);
+            PolicyEdits.coverage(review, f, policies);
+            DuplicateEdits.duplicateLines(review, f);
+            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));
+            if (enriched != null) {
+                lines.add(enriched);
+            }
+        }
+        PtpEdit.check(review);
+        MueEdit.check(review);
+        PolicyEdits.sessions(review, policies);
+        PolicyEdits.frequency(review, policies);
+        Disposition disposition = flags(review.findings) ? Disposition.FLAGGED : Disposition.ACCEPTED;
+        MemberHistory next = seen;
+        if (disposition == Disposition.ACCEPTED) {
+            if (claim.frequency() == Frequency.REPLACEMENT) {
+                next = next.without(claim.originalClaimId());
+            }
+            next = next.with(historyClaim(claim)).prune(retentionDays);
+        }
+        return new Outcome(decision(claim, disposition, List.copyOf(review.findings), lines), next);
+    }
+
+    private static boolean flags(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.severity() == Severity.DENY || f.severity() == Severity.REVIEW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HistoryClaim historyClaim(Claim claim) {
+        List<HistoryLine> lines = new ArrayList<>(claim.lines().size());
+        for (Line l : claim.lines()) {
+            lines.add(new HistoryLine(l.lineNumber(), l.procedureCode(), List.copyOf(l.modifiers()), l.units(), l.serviceDate(),
+                    claim.provider(l, ProviderBasis.RENDERING), claim.provider(l, ProviderBasis.BILLING)));
+        }
+        return new HistoryClaim(claim.claimId(), List.copyOf(lines));
+    }
+
+    /** Enrichment for the lines that are readable enough to look up (every line, on a claim that can be judged). */
+    private List<DecisionLine> enrichment(Claim claim, boolean judged) {
+        List<DecisionLine> lines = new ArrayList<>(claim.lines().size());
+        for (Line l : claim.lines()) {
+            if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {
+                continue;
+            }
+            DecisionLine d = CatalogEdits.enrich(new LineFacts(claim, l, reference, basis), claim.placeOfService(l));
+            if (d != null) {
+                lines.add(d);
+            }
+        }
+        return lines;
+    }
+
+    private Decision decision(Claim claim, Disposition disposition, List<Finding> findings, List<DecisionLine> lines) {
+        return new Decision(claim.claimId(), claim.eventId(), claim.memberId() == null ? "" : claim.memberId(), disposition,
+                findings, List.copyOf(lines), versions(claim), clock.instant());
+    }
+
+    private Map<String, String> versions(Claim claim) {
+        Map<String, String> v = new LinkedHashMap<>();
+        String ptp = reference.ptp().latestSource();
+        if (ptp != null) {
+            v.put("ptp", ptp);
+        }
+        LocalDate last = lastServiceDate(claim);
+        if (last != null) {
+            LocalDate mue = reference.mue().editionOn(last);
+            if (mue != null) {
+                v.put("mue", mue.toString());
+            }
+            FeeSchedule.Release rvu = reference.release(last);
+            if (rvu != null) {
+                v.put("rvu", rvu.effective().toString());
+            }
+        }
+        return v;
+    }
+
+    private static LocalDate lastServiceDate(Claim claim) {
+        LocalDate last = null;
+        for (Line l : claim.lines()) {
+            if (l.serviceDate() != null && (last == null || l.serviceDate().isAfter(last))) {
+                last = l.serviceDate();
+            }
+        }
+        return last;
+    }
+
+    private static LocalDate keepBy(Claim claim, MemberHistory history) {
+        LocalDate last = lastServiceDate(claim);
+        if (last != null) {
+            return last;
+        }
+        LocalDate historyLast = history.lastServiceDate();
+        return historyLast != null ? historyLast : LocalDate.of(9999, 12, 31);
+    }
+}

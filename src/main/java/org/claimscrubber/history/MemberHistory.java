@@ -1,0 +1,109 @@
+package org.claimscrubber.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine remembers of one member: the accepted claims still in force (neither voided nor replaced)
+ * and the event ids already seen, each with the date it is kept by. Immutable; the engine returns a new one.
+ *
+ * @param events eventId to the epoch day that decides when it may be pruned
+ */
+public record MemberHistory(List<HistoryClaim> claims, Map<String, Integer> events) {
+    private static final MemberHistory EMPTY = new MemberHistory(List.of(), Map.of());
+
+    public static MemberHistory empty() {
+        return EMPTY;
+    }
+
+    public boolean seen(String eventId) {
+        return events.containsKey(eventId);
+    }
+
+    /** The accepted claim with that id, or null. */
+    public HistoryClaim claim(String claimId) {
+        for (HistoryClaim c : claims) {
+            if (c.claimId().equals(claimId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** This history without the claim of that id. */
+    public MemberHistory without(String claimId) {
+        if (claim(claimId) == null) {
+            return this;
+        }
+        List<HistoryClaim> kept = new ArrayList<>(claims.size());
+        for (HistoryClaim c : claims) {
+            if (!c.claimId().equals(claimId)) {
+                kept.add(c);
+            }
+        }
+        return new MemberHistory(List.copyOf(kept), events);
+    }
+
+    /** This history with the claim added (replacing any claim of the same id). */
+    public MemberHistory with(HistoryClaim claim) {
+        List<HistoryClaim> next = new ArrayList<>(claims.size() + 1);
+        for (HistoryClaim c : claims) {
+            if (!c.claimId().equals(claim.claimId())) {
+                next.add(c);
+            }
+        }
+        next.add(claim);
+        return new MemberHistory(List.copyOf(next), events);
+    }
+
+    /** This history with the event id recorded as seen. */
+    public MemberHistory withEvent(String eventId, LocalDate keepBy) {
+        Map<String, Integer> next = new HashMap<>(events);
+        next.put(eventId, (int) keepBy.toEpochDay());
+        return new MemberHistory(claims, Map.copyOf(next));
+    }
+
+    /** The latest date of service in history, or null when there is none. */
+    public LocalDate lastServiceDate() {
+        LocalDate last = null;
+        for (HistoryClaim c : claims) {
+            LocalDate d = c.lastServiceDate();
+            if (last == null || d.isAfter(last)) {
+                last = d;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Drops claims and event ids whose dates are more than {@code retentionDays} before the newest date of
+     * service in history: they can no longer fall inside any policy window or duplicate check.
+     */
+    public MemberHistory prune(int retentionDays) {
+        LocalDate last = lastServiceDate();
+        if (last == null) {
+            return this;
+        }
+        LocalDate horizon = last.minusDays(retentionDays);
+        int horizonDay = (int) horizon.toEpochDay();
+        List<HistoryClaim> kept = new ArrayList<>(claims.size());
+        for (HistoryClaim c : claims) {
+            if (!c.lastServiceDate().isBefore(horizon)) {
+                kept.add(c);
+            }
+        }
+        Map<String, Integer> keptEvents = new HashMap<>();
+        events.forEach((id, day) -> {
+            if (day >= horizonDay) {
+                keptEvents.put(id, day);
+            }
+        });
+        if (kept.size() == claims.size() && keptEvents.size() == events.size()) {
+            return this;
+        }
+        return new MemberHistory(List.copyOf(kept), Map.copyOf(keptEvents));
+    }
+}

@@ -1,0 +1,28 @@
+package org.claimscrubber.reference;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The reference view the edit engine reads: NCCI PTP rows, MUE editions and fee-schedule releases, each
+ * chosen by date of service. Immutable; a reload builds a new one.
+ */
+public record ReferenceData(PtpTable ptp, MueTable mue, FeeSchedule fees, List<ReadReport> reports) {
+
+    public static ReferenceData empty() {
+        return new ReferenceData(PtpTable.builder().build(), MueTable.empty(), FeeSchedule.empty(), List.of());
+    }
+
+    /** The PTP edit in force for the ordered pair on the date, or null. */
+    public PtpTable.Edit ptpEdit(int column1Key, int column2Key, LocalDate date) {
+        return ptp.inForce(column1Key, column2Key, (int) date.toEpochDay());
+    }
+
+    public MueRow mue(String code, LocalDate date) {
+        return mue.limit(code, date);
+    }
+
+    public FeeSchedule.Release release(LocalDate date) {
+        return fees.releaseOn(date);
+    }
+}

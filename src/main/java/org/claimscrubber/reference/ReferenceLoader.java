@@ -1,0 +1,140 @@
+package org.claimscrubber.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads a folder of CMS files, recognised by their CMS file names: every PTP part ({@code ccipra-*.txt}),
+ * every MUE edition and every PPRRVU release. Any file that cannot be used fails the whole load, so the
+ * reference in force is never replaced by a partial one. Where a release has both a QPP and a non-QPP
+ * PPRRVU file, the non-QPP one is in force.
+ */
+public final class ReferenceLoader {
+    /** The sample reference data shipped in the jar, listed in {@code index.txt}. */
+    public static final String SAMPLE = "/sample-reference/";
+
+    private ReferenceLoader() {
+    }
+
+    /** A named stream of bytes: a file on disk or a resource in the jar. */
+    public interface Source {
+        String name();
+
+        InputStream open() throws IOException;
+    }
+
+    public static ReferenceData load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ReferenceException(dir.toString(), 0, "not a directory");
+        }
+        List<Source> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).sorted().forEach(p -> sources.add(new Source() {
+                @Override
+                public String name() {
+                    return p.getFileName().toString();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(p);
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return load(sources, dir.toString());
+    }
+
+    public static ReferenceData loadSample() {
+        List<Source> sources = new ArrayList<>();
+        try (InputStream index = ReferenceLoader.class.getResourceAsStream(SAMPLE + "index.txt")) {
+            if (index == null) {
+                throw new IllegalStateException("sample reference index missing from the jar");
+            }
+            for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                sources.add(new Source() {
+                    @Override
+                    public String name() {
+                        return name.trim();
+                    }
+
+                    @Override
+                    public InputStream open() {
+                        return ReferenceLoader.class.getResourceAsStream(SAMPLE + name.trim());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return load(sources, "sample reference");
+    }
+
+    /** Loads the recognised sources; PTP parts in version order so that a row cites the newest file holding it. */
+    public static ReferenceData load(List<Source> sources, String where) {
+        List<Source> ptp = new ArrayList<>();
+        List<Source> mue = new ArrayList<>();
+        List<Source> rvu = new ArrayList<>();
+        for (Source s : sources) {
+            if (PtpReader.version(s.name()) != null) {
+                ptp.add(s);
+            } else if (MueReader.effectiveDate(s.name()) != null) {
+                mue.add(s);
+            } else if (RvuReader.effectiveDate(s.name()) != null) {
+                rvu.add(s);
+            }
+        }
+        if (ptp.isEmpty() && mue.isEmpty() && rvu.isEmpty()) {
+            throw new ReferenceException(where, 0, "no CMS reference files (ccipra-*.txt, MCR_MUE_PractitionerServices_Eff_*.csv, PPRRVU*.csv)");
+        }
+        ptp.sort(Comparator.comparing((Source s) -> PtpReader.version(s.name())).thenComparing(Source::name));
+        rvu.sort(Comparator.comparing((Source s) -> s.name().toLowerCase().contains("nonqpp")).thenComparing(Source::name));
+        List<ReadReport> reports = new ArrayList<>();
+        PtpTable.Builder ptpRows = PtpTable.builder();
+        for (Source s : ptp) {
+            reports.add(read(s, in -> PtpReader.read(s.name(), in, ptpRows::add)));
+        }
+        MueTable mues = MueTable.empty();
+        for (Source s : mue) {
+            Map<String, MueRow> edition = MueTable.newEdition();
+            reports.add(read(s, in -> MueReader.read(s.name(), in, row -> edition.put(row.code(), row))));
+            mues = mues.with(MueReader.effectiveDate(s.name()), edition);
+        }
+        FeeSchedule fees = FeeSchedule.empty();
+        for (Source s : rvu) {
+            LocalDate effective = RvuReader.effectiveDate(s.name());
+            FeeSchedule.Release.Builder release = FeeSchedule.Release.builder(effective, s.name());
+            reports.add(read(s, in -> RvuReader.read(s.name(), in, release::add)));
+            fees = fees.with(release.build());
+        }
+        return new ReferenceData(ptpRows.build(), mues, fees, List.copyOf(reports));
+    }
+
+    private interface Reading {
+        ReadReport read(InputStream in) throws IOException;
+    }
+
+    private static ReadReport read(Source source, Reading reading) {
+        try (InputStream in = source.open()) {
+            if (in == null) {
+                throw new ReferenceException(source.name(), 0, "cannot be opened");
+            }
+            return reading.read(in);
+        } catch (IOException e) {
+            throw new ReferenceException(source.name(), 0, e.toString());
+        }
+    }
+}
