@@ -1,0 +1,134 @@
+package org.claimscrubber.generate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Emits one error scenario: the claims that set it up (clean) and the claim or event that breaks a rule. */
+final class ErrorScenarios {
+    private final ClaimGenerator g;
+
+    ErrorScenarios(ClaimGenerator generator) {
+        this.g = generator;
+    }
+
+    void emit(ErrorKind kind) {
+        String member = g.member();
+        String provider = g.provider();
+        LocalDate date = g.freshDate(member);
+        List<String> lumbar = List.of("M54.16");
+        switch (kind) {
+            case PTP_NOT_BYPASSABLE -> g.emit(g.claim(member, provider, "11", date, lumbar).line("62323", 1).line("77003", 1).build());
+            case PTP_MODIFIER_MISSING -> g.emit(g.claim(member, provider, "11", date, List.of("M79.18")).line("20552", 1).line("99213", 1).build());
+            case PTP_ACROSS_CLAIMS -> {
+                g.emitAccepted(g.claim(member, provider, "11", date, List.of("M25.561")).line("20610", 1, "LT").build());
+                g.emit(g.claim(member, provider, "11", date, List.of("M25.561")).line("96372", 1).build());
+            }
+            case MUE_LINE -> g.emit(g.claim(member, provider, "11", date, List.of("M17.11")).line("20610", 3, "RT").build());
+            case MUE_DAY_LINES -> g.emit(g.claim(member, provider, "11", date, List.of("J06.9")).line("96372", 3).line("96372", 2, "59").build());
+            case MUE_DAY_CLAIMS -> {
+                g.emitAccepted(g.claim(member, provider, "11", date, List.of("J06.9")).line("96372", 3).build());
+                g.emit(g.claim(member, provider, "11", date, List.of("J06.9")).line("96372", 2, "59").build());
+            }
+            case BAD_MODIFIER -> g.emit(g.claim(member, provider, "11", date, lumbar).line("62323", 1, g.pickOne(List.of("26", "TC", "25"))).build());
+            case DIAGNOSIS_NOT_COVERED -> g.emit(g.claim(member, provider, "11", date, List.of("J06.9")).line("62323", 1).build());
+            case NOT_COVERED -> g.emit(g.claim(member, provider, "11", date, lumbar).line("62322", 1).build());
+            case SESSION_LEVELS -> g.emit(g.claim(member, provider, "24", date, lumbar).line("64483", 1).line("64484", 2).build());
+            case SESSION_REGIONS -> g.emit(g.claim(member, provider, "24", date, List.of("M54.16", "M54.12"))
+                    .line("62323", 1).line("62321", 1).build());
+            case FREQUENCY -> frequency(provider);
+            case DUPLICATE_CLAIM -> duplicateClaim();
+            case DUPLICATE_LINE -> duplicateLine();
+            case REDELIVERY -> {
+                String event = g.recentEvent();
+                if (event != null) {
+                    g.emitRaw(event);
+                }
+            }
+            case REPLACEMENT -> replaceOrVoid(false);
+            case VOID -> replaceOrVoid(true);
+            case INVALID -> invalid(member, provider, date);
+            case UNKNOWN_CODE -> g.emit(g.claim(member, provider, "11", date, List.of("M54.50"))
+                    .line("99213", 1).line(g.pickOne(List.of("97014", "62311")), 1).build());
+            default -> throw new IllegalStateException(kind.name());
+        }
+    }
+
+    private void frequency(String provider) {
+        String member = g.newMemberId();
+        LocalDate date = LocalDate.of(2026, 1, 5).plusDays(g.random().nextInt(40));
+        for (int session = 1; session <= 5; session++) {
+            ObjectNode claim = g.claim(member, provider, "24", date, List.of("M54.16")).line("62323", 1).build();
+            if (session < 5) {
+                g.emitAccepted(claim);
+            } else {
+                g.emit(claim);
+            }
+            date = date.plusDays(35 + g.random().nextInt(16));
+        }
+    }
+
+    private void duplicateClaim() {
+        ObjectNode original = g.recentAccepted(false);
+        if (original == null) {
+            return;
+        }
+        ObjectNode again = ClaimGenerator.copy(original);
+        again.put("eventId", g.eventId());
+        g.emit(again);
+    }
+
+    private void duplicateLine() {
+        ObjectNode original = g.recentAccepted(false);
+        if (original == null) {
+            return;
+        }
+        ObjectNode again = ClaimGenerator.copy(original);
+        again.put("eventId", g.eventId());
+        again.put("claimId", original.get("claimId").asText() + "-D");
+        ArrayNode lines = ClaimGenerator.lines(again);
+        while (lines.size() > 1) {
+            lines.remove(lines.size() - 1);
+        }
+        g.emit(again);
+    }
+
+    private void replaceOrVoid(boolean isVoid) {
+        ObjectNode original = g.recentAccepted(true);
+        if (original == null) {
+            return;
+        }
+        ObjectNode next = ClaimGenerator.copy(original);
+        String originalId = original.get("claimId").asText();
+        next.put("eventId", g.eventId());
+        next.put("claimId", originalId + (isVoid ? "-V" : "-R"));
+        next.put("frequency", isVoid ? "VOID" : "REPLACEMENT");
+        next.put("originalClaimId", originalId);
+        if (!isVoid) {
+            ((ObjectNode) ClaimGenerator.lines(next).get(0)).put("chargeAmount", "99.00");
+            g.emitAccepted(next);
+        } else {
+            g.emit(next);
+        }
+    }
+
+    private void invalid(String member, String provider, LocalDate date) {
+        ObjectNode claim = g.claim(member, provider, "11", date, List.of("M54.50")).line("99213", 1).build();
+        ObjectNode line = (ObjectNode) ClaimGenerator.lines(claim).get(0);
+        switch (g.random().nextInt(8)) {
+            case 0 -> ClaimGenerator.lines(claim).removeAll();
+            case 1 -> line.put("units", 0);
+            case 2 -> line.putArray("diagnosisPointers").add(3);
+            case 3 -> line.put("serviceDate", "2026-02-30");
+            case 4 -> line.putArray("modifiers").add("25").add("59").add("XS").add("GT").add("95");
+            case 5 -> {
+                claim.put("frequency", "REPLACEMENT");
+                claim.put("originalClaimId", "C-NEVER-SEEN");
+            }
+            case 6 -> claim.put("memberId", " ");
+            default -> ClaimGenerator.lines(claim).add(line.deepCopy());
+        }
+        g.emit(claim);
+    }
+}

@@ -1,0 +1,28 @@
+package org.claimscrubber.history;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.claimscrubber.claim.Claim;
+import org.claimscrubber.edits.EditEngine;
+
+/** Member histories kept in memory, keyed as the stream keys its state store: by member id. */
+public final class InMemoryHistory {
+    private final Map<String, MemberHistory> members = new HashMap<>();
+
+    /** The key under which a claim's member history lives: its member id, or "" when it has none. */
+    public static String key(Claim claim) {
+        return claim.memberId() == null ? "" : claim.memberId();
+    }
+
+    /** Judges the claim against its member's history and keeps the new history. */
+    public EditEngine.Outcome apply(EditEngine engine, Claim claim) {
+        String key = key(claim);
+        EditEngine.Outcome outcome = engine.evaluate(claim, members.getOrDefault(key, MemberHistory.empty()));
+        members.put(key, outcome.history());
+        return outcome;
+    }
+
+    public int members() {
+        return members.size();
+    }
+}
