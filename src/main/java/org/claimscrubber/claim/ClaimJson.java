@@ -1,182 +1,264 @@
 package org.claimscrubber.claim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the JSON form of {@code ClaimSubmitted} (contracts §2). Fields of the wrong type do not make the event
- * unreadable: they become problems the engine reports as INVALID_CLAIM. Only text that is not a JSON object,
- * or an object without eventId or claimId, is unreadable.
+ * Reads the JSON form of {@code ClaimSubmitted} (contracts §2) with a streaming parser. Fields of the wrong type
+ * do not make the event unreadable: they become problems the engine reports as INVALID_CLAIM. Only text that is
+ * not one JSON object, or an object without eventId or claimId, is unreadable. Unknown fields are ignored.
  */
 public final class ClaimJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ClaimJson() {
     }
 
     public static Claim read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableClaimException("not JSON: " + e.getOriginalMessage());
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableClaimException("not a JSON object");
+            }
+            Claim claim = readClaim(p);
+            if (p.nextToken() != null) {
+                throw new UnreadableClaimException("text after the JSON object");
+            }
+            return claim;
+        } catch (IOException e) {
+            throw new UnreadableClaimException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (root == null || !root.isObject()) {
-            throw new UnreadableClaimException("not a JSON object");
-        }
-        String eventId = requiredId(root, "eventId");
-        String claimId = requiredId(root, "claimId");
+    }
+
+    private static Claim readClaim(JsonParser p) throws IOException {
         List<String> problems = new ArrayList<>(0);
-        Frequency frequency = frequency(root.get("frequency"), problems);
-        List<String> diagnoses = new ArrayList<>();
-        JsonNode dx = root.get("diagnoses");
-        if (dx != null && !dx.isNull()) {
-            if (!dx.isArray()) {
-                problems.add("diagnoses is not a list");
-            } else {
-                for (JsonNode d : dx) {
-                    if (d.isTextual()) {
-                        diagnoses.add(Normalize.diagnosis(d.textValue()));
-                    } else {
-                        problems.add("a diagnosis is not text");
-                    }
+        String eventId = null;
+        String claimId = null;
+        Frequency frequency = null;
+        boolean frequencySeen = false;
+        String originalClaimId = null;
+        String memberId = null;
+        String billing = null;
+        String rendering = null;
+        String pos = null;
+        String submittedAt = null;
+        List<String> diagnoses = new ArrayList<>(4);
+        List<Line> lines = new ArrayList<>(4);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "eventId" -> eventId = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "claimId" -> claimId = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "frequency" -> {
+                    frequencySeen = t != JsonToken.VALUE_NULL;
+                    frequency = t == JsonToken.VALUE_STRING ? frequency(p.getText()) : null;
                 }
+                case "originalClaimId" -> originalClaimId = text(p, t, "claim", field, problems);
+                case "memberId" -> memberId = text(p, t, "claim", field, problems);
+                case "billingProviderNpi" -> billing = text(p, t, "claim", field, problems);
+                case "renderingProviderNpi" -> rendering = text(p, t, "claim", field, problems);
+                case "placeOfService" -> pos = text(p, t, "claim", field, problems);
+                case "submittedAt" -> submittedAt = text(p, t, "claim", field, problems);
+                case "diagnoses" -> diagnoses(p, t, diagnoses, problems);
+                case "lines" -> lines(p, t, lines, problems);
+                default -> p.skipChildren();
             }
         }
-        List<Line> lines = new ArrayList<>();
-        JsonNode ls = root.get("lines");
-        if (ls != null && !ls.isNull() && !ls.isArray()) {
-            problems.add("lines is not a list");
-        } else if (ls != null) {
-            int position = 0;
-            for (JsonNode l : ls) {
-                position++;
-                if (!l.isObject()) {
-                    problems.add("line at position " + position + " is not an object");
-                } else {
-                    lines.add(line(l, position, problems));
-                }
-            }
+        if (eventId == null || eventId.isBlank()) {
+            throw new UnreadableClaimException("eventId is missing or not text");
         }
-        return new Claim(eventId, claimId, frequency, text(root, "originalClaimId", problems, "claim"),
-                text(root, "memberId", problems, "claim"), text(root, "billingProviderNpi", problems, "claim"),
-                text(root, "renderingProviderNpi", problems, "claim"), text(root, "placeOfService", problems, "claim"),
-                diagnoses, lines, text(root, "submittedAt", problems, "claim"), problems);
+        if (claimId == null || claimId.isBlank()) {
+            throw new UnreadableClaimException("claimId is missing or not text");
+        }
+        if (frequency == null) {
+            problems.add(frequencySeen ? "frequency must be ORIGINAL, REPLACEMENT or VOID" : "frequency is missing");
+        }
+        return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, diagnoses, lines,
+                submittedAt, problems);
     }
 
-    private static String requiredId(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (n == null || !n.isTextual() || n.textValue().isBlank()) {
-            throw new UnreadableClaimException(field + " is missing or not text");
-        }
-        return n.textValue();
-    }
-
-    private static Frequency frequency(JsonNode n, List<String> problems) {
-        if (n == null || n.isNull()) {
-            problems.add("frequency is missing");
-            return null;
-        }
-        if (n.isTextual()) {
-            for (Frequency f : Frequency.values()) {
-                if (f.name().equals(n.textValue())) {
-                    return f;
-                }
+    private static Frequency frequency(String text) {
+        for (Frequency f : Frequency.values()) {
+            if (f.name().equals(text)) {
+                return f;
             }
         }
-        problems.add("frequency must be ORIGINAL, REPLACEMENT or VOID");
         return null;
     }
 
-    private static Line line(JsonNode l, int position, List<String> problems) {
-        JsonNode numberNode = l.get("lineNumber");
-        int lineNumber = numberNode != null && numberNode.canConvertToInt() && numberNode.isIntegralNumber() ? numberNode.intValue() : Line.MISSING;
-        String where = lineNumber != Line.MISSING ? "line " + lineNumber : "line at position " + position;
-        if (numberNode == null || !numberNode.isIntegralNumber() || !numberNode.canConvertToInt()) {
-            problems.add(where + ": lineNumber is missing or not a whole number");
+    private static void diagnoses(JsonParser p, JsonToken t, List<String> out, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
         }
-        String code = Normalize.code(text(l, "procedureCode", problems, where));
-        if (code == null || code.isEmpty()) {
-            problems.add(where + ": procedureCode is missing");
+        if (t != JsonToken.START_ARRAY) {
+            problems.add("diagnoses is not a list");
+            p.skipChildren();
+            return;
         }
-        List<String> modifiers = new ArrayList<>(2);
-        JsonNode mods = l.get("modifiers");
-        if (mods != null && !mods.isNull()) {
-            if (!mods.isArray()) {
-                problems.add(where + ": modifiers is not a list");
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e == JsonToken.VALUE_STRING) {
+                out.add(Normalize.diagnosis(p.getText()));
             } else {
-                for (JsonNode m : mods) {
-                    if (m.isTextual()) {
-                        modifiers.add(Normalize.code(m.textValue()));
-                    } else {
-                        problems.add(where + ": a modifier is not text");
-                    }
-                }
+                problems.add("a diagnosis is not text");
+                p.skipChildren();
             }
         }
-        JsonNode unitsNode = l.get("units");
-        int units = Line.MISSING;
-        if (unitsNode == null || !unitsNode.isIntegralNumber() || !unitsNode.canConvertToInt()) {
-            problems.add(where + ": units is missing or not a whole number");
-        } else {
-            units = unitsNode.intValue();
-        }
-        LocalDate date = null;
-        String dateText = text(l, "serviceDate", problems, where);
-        if (dateText == null) {
-            problems.add(where + ": serviceDate is missing");
-        } else {
-            try {
-                date = LocalDate.parse(dateText.strip());
-            } catch (DateTimeParseException e) {
-                problems.add(where + ": serviceDate '" + dateText + "' is not an ISO date (yyyy-MM-dd)");
-            }
-        }
-        List<Integer> pointers = new ArrayList<>(2);
-        JsonNode ptrs = l.get("diagnosisPointers");
-        if (ptrs != null && !ptrs.isNull()) {
-            if (!ptrs.isArray()) {
-                problems.add(where + ": diagnosisPointers is not a list");
-            } else {
-                for (JsonNode p : ptrs) {
-                    if (p.isIntegralNumber() && p.canConvertToInt()) {
-                        pointers.add(p.intValue());
-                    } else {
-                        problems.add(where + ": a diagnosis pointer is not a whole number");
-                    }
-                }
-            }
-        }
-        BigDecimal charge = null;
-        JsonNode c = l.get("chargeAmount");
-        if (c != null && !c.isNull()) {
-            if (c.isNumber()) {
-                charge = c.decimalValue();
-            } else if (c.isTextual()) {
-                charge = Claims.decimal(c.textValue(), where, problems);
-            } else {
-                problems.add(where + ": chargeAmount is not a decimal");
-            }
-        }
-        return new Line(lineNumber, code, modifiers, units, date, pointers, charge,
-                text(l, "renderingProviderNpi", problems, where), text(l, "placeOfService", problems, where));
     }
 
-    private static String text(JsonNode parent, String field, List<String> problems, String where) {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
+    private static void lines(JsonParser p, JsonToken t, List<Line> out, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            problems.add("lines is not a list");
+            p.skipChildren();
+            return;
+        }
+        int position = 0;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            position++;
+            if (e == JsonToken.START_OBJECT) {
+                out.add(line(p, position, problems));
+            } else {
+                problems.add("line at position " + position + " is not an object");
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static Line line(JsonParser p, int position, List<String> problems) throws IOException {
+        List<String> lineProblems = new ArrayList<>(0);
+        int lineNumber = Line.MISSING;
+        String code = null;
+        List<String> modifiers = new ArrayList<>(2);
+        int units = Line.MISSING;
+        String dateText = null;
+        List<Integer> pointers = new ArrayList<>(2);
+        BigDecimal charge = null;
+        String rendering = null;
+        String pos = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "lineNumber" -> lineNumber = wholeNumber(p, t, field, lineProblems);
+                case "procedureCode" -> code = Normalize.code(text(p, t, null, field, lineProblems));
+                case "modifiers" -> strings(p, t, modifiers, field, lineProblems);
+                case "units" -> units = wholeNumber(p, t, field, lineProblems);
+                case "serviceDate" -> dateText = text(p, t, null, field, lineProblems);
+                case "diagnosisPointers" -> numbers(p, t, pointers, field, lineProblems);
+                case "chargeAmount" -> charge = decimal(p, t, lineProblems);
+                case "renderingProviderNpi" -> rendering = text(p, t, null, field, lineProblems);
+                case "placeOfService" -> pos = text(p, t, null, field, lineProblems);
+                default -> p.skipChildren();
+            }
+        }
+        if (code == null || code.isEmpty()) {
+            lineProblems.add("procedureCode is missing");
+        }
+        if (units == Line.MISSING && lineProblems.stream().noneMatch(s -> s.startsWith("units"))) {
+            lineProblems.add("units is missing");
+        }
+        if (lineNumber == Line.MISSING && lineProblems.stream().noneMatch(s -> s.startsWith("lineNumber"))) {
+            lineProblems.add("lineNumber is missing");
+        }
+        LocalDate date = null;
+        if (dateText == null) {
+            lineProblems.add("serviceDate is missing");
+        } else {
+            date = IsoDates.parse(dateText);
+            if (date == null) {
+                lineProblems.add("serviceDate '" + dateText + "' is not an ISO date (yyyy-MM-dd)");
+            }
+        }
+        String where = lineNumber != Line.MISSING ? "line " + lineNumber + ": " : "line at position " + position + ": ";
+        for (String problem : lineProblems) {
+            problems.add(where + problem);
+        }
+        return new Line(lineNumber, code, modifiers, units, date, pointers, charge, rendering, pos);
+    }
+
+    private static String text(JsonParser p, JsonToken t, String where, String field, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            problems.add((where == null ? "" : where + ": ") + field + " is not text");
+            p.skipChildren();
+        }
+        return null;
+    }
+
+    private static int wholeNumber(JsonParser p, JsonToken t, String field, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        problems.add(field + " is not a whole number");
+        p.skipChildren();
+        return Line.MISSING;
+    }
+
+    private static void strings(JsonParser p, JsonToken t, List<String> out, String field, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            problems.add(field + " is not a list");
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e == JsonToken.VALUE_STRING) {
+                out.add(Normalize.code(p.getText()));
+            } else {
+                problems.add("a modifier is not text");
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void numbers(JsonParser p, JsonToken t, List<Integer> out, String field, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            problems.add(field + " is not a list");
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                out.add(p.getIntValue());
+            } else {
+                problems.add("a diagnosis pointer is not a whole number");
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static BigDecimal decimal(JsonParser p, JsonToken t, List<String> problems) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!n.isTextual()) {
-            problems.add(where + ": " + field + " is not text");
-            return null;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue();
         }
-        return n.textValue();
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return new BigDecimal(p.getText().strip());
+            } catch (NumberFormatException e) {
+                problems.add("chargeAmount '" + p.getText() + "' is not a decimal");
+                return null;
+            }
+        }
+        problems.add("chargeAmount is not a decimal");
+        p.skipChildren();
+        return null;
     }
 }

@@ -67,7 +67,8 @@ public final class CheckCommand implements Callable<Integer> {
         InMemoryHistory history = new InMemoryHistory();
         long started = System.nanoTime();
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        try (BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8);
+             DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
             long lineNumber = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 lineNumber++;
@@ -88,8 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 summary.add(outcome.decision());
-                DecisionJson.write(outcome.decision(), writer);
-                writer.write('\n');
+                decisions.write(outcome.decision());
             }
         }
         writer.flush();

@@ -19,38 +19,68 @@ public final class DecisionJson {
 
     public static String toJson(Decision d) {
         StringWriter out = new StringWriter(512);
-        write(d, out);
-        return out.toString();
+        try (LineWriter lines = new LineWriter(out)) {
+            lines.write(d);
+        }
+        return out.toString().stripTrailing();
     }
 
-    public static void write(Decision d, Writer out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    /** Writes decisions as JSON Lines through one generator. */
+    public static final class LineWriter implements AutoCloseable {
+        private final JsonGenerator g;
+
+        public LineWriter(Writer out) {
+            try {
+                g = FACTORY.createGenerator(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeStringField("claimId", d.claimId());
-            g.writeStringField("eventId", d.eventId());
-            g.writeStringField("memberId", d.memberId());
-            g.writeStringField("disposition", d.disposition().name());
-            g.writeArrayFieldStart("findings");
-            for (Finding f : d.findings()) {
-                writeFinding(g, f);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("lines");
-            for (DecisionLine l : d.lines()) {
-                writeLine(g, l);
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("referenceVersions");
-            for (Map.Entry<String, String> e : d.referenceVersions().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("processedAt", d.processedAt().toString());
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            g.setRootValueSeparator(null);
         }
+
+        public void write(Decision d) {
+            try {
+                DecisionJson.write(d, g);
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                g.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void write(Decision d, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("claimId", d.claimId());
+        g.writeStringField("eventId", d.eventId());
+        g.writeStringField("memberId", d.memberId());
+        g.writeStringField("disposition", d.disposition().name());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : d.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("lines");
+        for (DecisionLine l : d.lines()) {
+            writeLine(g, l);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("referenceVersions");
+        for (Map.Entry<String, String> e : d.referenceVersions().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeStringField("processedAt", d.processedAt().toString());
+        g.writeEndObject();
     }
 
     private static void writeFinding(JsonGenerator g, Finding f) throws IOException {

@@ -3,9 +3,11 @@ package org.claimscrubber.edits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.claim.Line;
@@ -35,6 +37,7 @@ public final class EditEngine {
     private final ProviderBasis basis;
     private final Clock clock;
     private final int retentionDays;
+    private final Map<LocalDate, Map<String, String>> versionsByDate = new ConcurrentHashMap<>();
 
     public EditEngine(ReferenceData reference, Policies policies, ProviderBasis basis, Clock clock) {
         this.reference = reference;
@@ -138,12 +141,16 @@ public final class EditEngine {
     }
 
     private Map<String, String> versions(Claim claim) {
+        LocalDate last = lastServiceDate(claim);
+        return last == null ? versionsOn(null) : versionsByDate.computeIfAbsent(last, this::versionsOn);
+    }
+
+    private Map<String, String> versionsOn(LocalDate last) {
         Map<String, String> v = new LinkedHashMap<>();
         String ptp = reference.ptp().latestSource();
         if (ptp != null) {
             v.put("ptp", ptp);
         }
-        LocalDate last = lastServiceDate(claim);
         if (last != null) {
             LocalDate mue = reference.mue().editionOn(last);
             if (mue != null) {
@@ -154,7 +161,7 @@ public final class EditEngine {
                 v.put("rvu", rvu.effective().toString());
             }
         }
-        return v;
+        return Collections.unmodifiableMap(v);
     }
 
     private static LocalDate lastServiceDate(Claim claim) {

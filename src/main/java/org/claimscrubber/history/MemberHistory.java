@@ -2,25 +2,26 @@ package org.claimscrubber.history;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the engine remembers of one member: the accepted claims still in force (neither voided nor replaced)
- * and the event ids already seen, each with the date it is kept by. Immutable; the engine returns a new one.
- *
- * @param events eventId to the epoch day that decides when it may be pruned
+ * and the event ids already seen. Immutable; the engine returns a new one.
  */
-public record MemberHistory(List<HistoryClaim> claims, Map<String, Integer> events) {
-    private static final MemberHistory EMPTY = new MemberHistory(List.of(), Map.of());
+public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
+    private static final MemberHistory EMPTY = new MemberHistory(List.of(), List.of());
 
     public static MemberHistory empty() {
         return EMPTY;
     }
 
     public boolean seen(String eventId) {
-        return events.containsKey(eventId);
+        for (SeenEvent e : events) {
+            if (e.eventId().equals(eventId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The accepted claim with that id, or null. */
@@ -61,9 +62,10 @@ public record MemberHistory(List<HistoryClaim> claims, Map<String, Integer> even
 
     /** This history with the event id recorded as seen. */
     public MemberHistory withEvent(String eventId, LocalDate keepBy) {
-        Map<String, Integer> next = new HashMap<>(events);
-        next.put(eventId, (int) keepBy.toEpochDay());
-        return new MemberHistory(claims, Map.copyOf(next));
+        List<SeenEvent> next = new ArrayList<>(events.size() + 1);
+        next.addAll(events);
+        next.add(new SeenEvent(eventId, (int) keepBy.toEpochDay()));
+        return new MemberHistory(claims, List.copyOf(next));
     }
 
     /** The latest date of service in history, or null when there is none. */
@@ -79,8 +81,8 @@ public record MemberHistory(List<HistoryClaim> claims, Map<String, Integer> even
     }
 
     /**
-     * Drops claims and event ids whose dates are more than {@code retentionDays} before the newest date of
-     * service in history: they can no longer fall inside any policy window or duplicate check.
+     * Drops claims and event ids dated more than {@code retentionDays} before the newest date of service in
+     * history: they can no longer fall inside any policy window or duplicate check.
      */
     public MemberHistory prune(int retentionDays) {
         LocalDate last = lastServiceDate();
@@ -89,21 +91,28 @@ public record MemberHistory(List<HistoryClaim> claims, Map<String, Integer> even
         }
         LocalDate horizon = last.minusDays(retentionDays);
         int horizonDay = (int) horizon.toEpochDay();
+        boolean stale = false;
+        for (HistoryClaim c : claims) {
+            stale |= c.lastServiceDate().isBefore(horizon);
+        }
+        for (SeenEvent e : events) {
+            stale |= e.keepByDay() < horizonDay;
+        }
+        if (!stale) {
+            return this;
+        }
         List<HistoryClaim> kept = new ArrayList<>(claims.size());
         for (HistoryClaim c : claims) {
             if (!c.lastServiceDate().isBefore(horizon)) {
                 kept.add(c);
             }
         }
-        Map<String, Integer> keptEvents = new HashMap<>();
-        events.forEach((id, day) -> {
-            if (day >= horizonDay) {
-                keptEvents.put(id, day);
+        List<SeenEvent> keptEvents = new ArrayList<>(events.size());
+        for (SeenEvent e : events) {
+            if (e.keepByDay() >= horizonDay) {
+                keptEvents.add(e);
             }
-        });
-        if (kept.size() == claims.size() && keptEvents.size() == events.size()) {
-            return this;
         }
-        return new MemberHistory(List.copyOf(kept), Map.copyOf(keptEvents));
+        return new MemberHistory(List.copyOf(kept), List.copyOf(keptEvents));
     }
 }
