@@ -9,7 +9,7 @@ import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.claim.Line;
 import org.claimscrubber.history.MemberHistory;
 
-/** INVALID_CLAIM: what makes a readable event unusable (contracts §4). */
+/** INVALID_CLAIM: what makes a readable event unusable (contracts §4). A VOID is checked only for its originalClaimId. */
 final class ClaimValidator {
     static final String REFERENCE = "claim-scrubber claim rules (837P / CMS-1500 required fields)";
     private static final int MAX_MODIFIERS = 4;
@@ -21,6 +21,11 @@ final class ClaimValidator {
 
     /** The problems that make the claim unusable; empty when it can be judged. */
     static List<String> problems(Claim claim, MemberHistory history) {
+        if (claim.frequency() == Frequency.VOID) {
+            List<String> problems = new ArrayList<>(1);
+            frequencyProblems(claim, history, problems);
+            return problems;
+        }
         List<String> problems = new ArrayList<>(claim.problems());
         if (claim.lines().isEmpty()) {
             problems.add("the claim has no lines");

@@ -1,0 +1,182 @@
+package org.claimscrubber.edits;
+
+import static org.claimscrubber.ClaimFixture.claim;
+import static org.claimscrubber.Scrubber.edits;
+import static org.claimscrubber.Scrubber.findings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.claimscrubber.Scrubber;
+import org.claimscrubber.claim.Line;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.Disposition;
+import org.claimscrubber.decision.Finding;
+import org.junit.jupiter.api.Test;
+
+class PolicyEditsTest {
+    private final Scrubber scrubber = Scrubber.sample();
+
+    @Test
+    void diagnosisOutsideTheCoveredListIsDenied() {
+        Decision d = scrubber.judge(claim("C1").diagnoses("J06.9").line("62323"));
+
+        Finding f = findings(d, "DIAGNOSIS_NOT_COVERED").get(0);
+        assertEquals(List.of(1), f.lineNumbers());
+        assertEquals("CO-50", f.carc());
+        assertTrue(f.reference().contains("L39240"));
+    }
+
+    @Test
+    void diagnosesMatchWithOrWithoutTheDotAndByFamily() {
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C1").diagnoses("M54.16").line("62323")).disposition());
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C2").on("2026-04-01").diagnoses("B02.29").line("62323")).disposition());
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C3").on("2026-05-01").diagnoses("M50.121").line("62321")).disposition());
+    }
+
+    @Test
+    void onlyThePointedDiagnosesCount() {
+        Decision d = scrubber.judge(claim("C1").diagnoses("J06.9", "M54.16").line("62323"));
+
+        assertEquals(List.of("DIAGNOSIS_NOT_COVERED"), edits(d));
+    }
+
+    @Test
+    void cervicalDiagnosisDoesNotCoverALumbarCode() {
+        assertEquals(List.of("DIAGNOSIS_NOT_COVERED"), edits(scrubber.judge(claim("C1").diagnoses("M54.12").line("62323"))));
+    }
+
+    @Test
+    void injectionWithoutImagingIsNotCoveredAndNotAlsoADiagnosisProblem() {
+        Decision d = scrubber.judge(claim("C1").diagnoses("J06.9").line("62322"));
+
+        assertEquals(List.of("NOT_COVERED"), edits(d));
+        assertTrue(d.findings().get(0).message().contains("image guidance"));
+    }
+
+    @Test
+    void bilateralInterlaminarIsNotCovered() {
+        assertTrue(edits(scrubber.judge(claim("C1").line("62323", "50"))).contains("NOT_COVERED"));
+    }
+
+    @Test
+    void moreThanTwoTransforaminalLevelsInOneSession() {
+        Decision d = scrubber.judge(claim("C1").pos("24").line("64483").line("64484", 2));
+
+        Finding f = findings(d, "SESSION_LIMIT").get(0);
+        assertEquals(List.of(1, 2), f.lineNumbers());
+        assertEquals("CO-151", f.carc());
+        assertTrue(f.message().contains("3 transforaminal levels"), f.message());
+    }
+
+    @Test
+    void twoTransforaminalLevelsAreAllowed() {
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C1").line("64483").line("64484")).disposition());
+    }
+
+    @Test
+    void oneRegionPerSession() {
+        Decision d = scrubber.judge(claim("C1").diagnoses("M54.16").line("62323").line(
+                new Line(2, "62321", List.of(), 1, LocalDate.of(2026, 3, 2), List.of(1), null, null, null)));
+
+        assertTrue(findings(d, "SESSION_LIMIT").get(0).message().contains("more than one spinal region"));
+    }
+
+    @Test
+    void sessionLimitsCountAcceptedLinesOfTheSameDateFromAnyProvider() {
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C1").provider("1111111111").line("64483").line("64484")).disposition());
+
+        Decision d = scrubber.judge(claim("C2").provider("2222222222").line("64484"));
+
+        Finding f = findings(d, "SESSION_LIMIT").get(0);
+        assertEquals(List.of("C1"), f.relatedClaimIds());
+    }
+
+    @Test
+    void fifthSessionInAYearIsDenied() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C" + day).on(day).line("62323")).disposition());
+        }
+
+        Decision d = scrubber.judge(claim("C5").on("2026-09-10").line("62323"));
+
+        Finding f = findings(d, "FREQUENCY_LIMIT").get(0);
+        assertEquals(List.of(1), f.lineNumbers());
+        assertEquals("CO-119", f.carc());
+        assertEquals(4, f.relatedClaimIds().size());
+    }
+
+    @Test
+    void windowOfThreeHundredSixtyFiveDaysHoldsDayMinus364ThroughDay() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("62323"));
+        }
+
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").on("2027-01-09").line("62323"))));
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("Y").on("2027-01-10").line("62323")).disposition());
+    }
+
+    @Test
+    void windowsLookBothWaysForClaimsArrivingOutOfOrder() {
+        for (String day : List.of("2026-02-10", "2026-04-10", "2026-06-10", "2026-08-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("62323"));
+        }
+
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").on("2026-01-05").line("62323"))));
+    }
+
+    @Test
+    void regionsAreCountedSeparately() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("62323"));
+        }
+
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("X").diagnoses("M54.12").on("2026-09-10").line("62321")).disposition());
+    }
+
+    @Test
+    void aDateAlreadyInHistoryAddsNoNewSession() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("64483"));
+        }
+
+        Decision d = scrubber.judge(claim("X").on("2026-07-10").line("64484"));
+
+        assertEquals(Disposition.ACCEPTED, d.disposition());
+    }
+
+    @Test
+    void frequencyCountsSessionsFromAnyProvider() {
+        int i = 0;
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).provider("100000000" + i++).on(day).line("62323"));
+        }
+
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").provider("1999999999").on("2026-09-10").line("62323"))));
+    }
+
+    @Test
+    void replacementIsJudgedWithoutTheClaimItReplaces() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("62323"));
+        }
+
+        Decision moved = scrubber.judge(claim("R").replaces("C2026-07-10").on("2026-09-10").line("62323"));
+        Decision fifth = scrubber.judge(claim("X").on("2026-11-10").line("62323"));
+
+        assertEquals(Disposition.ACCEPTED, moved.disposition());
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(fifth));
+        assertTrue(fifth.findings().get(0).relatedClaimIds().contains("R"));
+    }
+
+    @Test
+    void voidFreesASession() {
+        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
+            scrubber.judge(claim("C" + day).on(day).line("62323"));
+        }
+
+        assertEquals(Disposition.VOIDED, scrubber.judge(claim("V").voids("C2026-05-10")).disposition());
+        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("X").on("2026-09-10").line("62323")).disposition());
+    }
+}
