@@ -20,4 +20,9 @@ public final class Normalize {
         String s = raw.strip().toUpperCase(Locale.ROOT);
         return s.indexOf('.') < 0 ? s : s.replace(".", "");
     }
+
+    /** A normalised ICD-10-CM code as billers write it: {@code M5416} becomes {@code M54.16}. */
+    public static String displayDiagnosis(String normalised) {
+        return normalised.length() > 3 ? normalised.substring(0, 3) + "." + normalised.substring(3) : normalised;
+    }
 }

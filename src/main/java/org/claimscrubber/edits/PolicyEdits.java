@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.claimscrubber.claim.Normalize;
 import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.policy.Policies;
@@ -35,7 +36,7 @@ final class PolicyEdits {
             }
             if (!pointedDiagnosisCovered(review, f, region)) {
                 review.add(EditCode.DIAGNOSIS_NOT_COVERED.line(f.number(), "none of the diagnoses pointed to by line " + f.number()
-                        + " (" + String.join(", ", pointed(review, f)) + ") supports " + f.code + " under " + policy.name()
+                        + " (" + String.join(", ", pointed(review, f).stream().map(Normalize::displayDiagnosis).toList()) + ") supports " + f.code + " under " + policy.name()
                         + " (" + region.name() + ")", policy.reference() + " (" + policy.id() + "), covered diagnoses for " + region.name()));
             }
         }

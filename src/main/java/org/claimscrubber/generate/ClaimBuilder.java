@@ -56,6 +56,15 @@ final class ClaimBuilder {
         return this;
     }
 
+    /** Points the last line at these diagnoses (1-based). */
+    ClaimBuilder pointTo(int... pointers) {
+        ArrayNode p = ((ObjectNode) lines.get(lines.size() - 1)).putArray("diagnosisPointers");
+        for (int i : pointers) {
+            p.add(i);
+        }
+        return this;
+    }
+
     ObjectNode build() {
         return claim;
     }

@@ -36,7 +36,7 @@ final class ErrorScenarios {
             case NOT_COVERED -> g.emit(g.claim(member, provider, "11", date, lumbar).line("62322", 1).build());
             case SESSION_LEVELS -> g.emit(g.claim(member, provider, "24", date, lumbar).line("64483", 1).line("64484", 2).build());
             case SESSION_REGIONS -> g.emit(g.claim(member, provider, "24", date, List.of("M54.16", "M54.12"))
-                    .line("62323", 1).line("62321", 1).build());
+                    .line("62323", 1).line("62321", 1).pointTo(2).build());
             case FREQUENCY -> frequency(provider);
             case DUPLICATE_CLAIM -> duplicateClaim();
             case DUPLICATE_LINE -> duplicateLine();

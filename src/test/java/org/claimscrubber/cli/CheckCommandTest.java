@@ -1,0 +1,94 @@
+package org.claimscrubber.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimscrubber.Scrubber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CheckCommandTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run check(String... args) {
+        CheckCommand command = new CheckCommand();
+        command.clock = Scrubber.FIXED;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int exit = new CommandLine(command).execute(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The checked-in stream ({@code generate --count 400 --seed 11 --error-rate 0.5}) must give exactly the
+     * checked-in decisions. After a deliberate change, regenerate with {@code -Dgolden.update=true} and review the diff.
+     */
+    @Test
+    void decisionsOnTheGoldenStreamAreUnchanged() throws IOException {
+        Run run = check("--claims", GOLDEN.resolve("claims.jsonl").toString(), "--quiet");
+        Path expected = GOLDEN.resolve("decisions.jsonl");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(expected, run.out());
+        }
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> want = Files.readAllLines(expected);
+        List<String> got = run.out().lines().toList();
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            assertEquals(want.get(i), got.get(i), "decision " + (i + 1));
+        }
+        assertEquals(want.size(), got.size());
+    }
+
+    @Test
+    void unreadableLinesAreReportedWithTheirNumberAndTheRestIsProcessed() throws IOException {
+        List<String> events = Files.readAllLines(GOLDEN.resolve("claims.jsonl")).subList(0, 3);
+        Path claims = dir.resolve("claims.jsonl");
+        Files.write(claims, List.of(events.get(0), "{not json", events.get(1), "", "{\"eventId\":\"x\"}", events.get(2)));
+
+        Run run = check("--claims", claims.toString());
+
+        assertEquals(3, run.exit());
+        assertEquals(3, run.out().lines().count());
+        assertTrue(run.err().contains("claims.jsonl:2: unreadable event: not JSON"), run.err());
+        assertTrue(run.err().contains("claims.jsonl:5: unreadable event: claimId is missing"), run.err());
+    }
+
+    @Test
+    void unusableReferenceOrMissingFileExitsTwoWithOneLine() throws IOException {
+        Files.writeString(dir.resolve("ccipra-v320r0-f1.txt"), "nothing useful\r\n");
+        Path claims = dir.resolve("c.jsonl");
+        Files.writeString(claims, "");
+
+        Run badReference = check("--reference", dir.toString(), "--claims", claims.toString());
+        Run noFile = check("--claims", dir.resolve("absent.jsonl").toString());
+        Run badPolicy = check("--claims", claims.toString(), "--policies", claims.toString());
+
+        assertEquals(2, badReference.exit());
+        assertEquals(1, badReference.err().lines().count(), badReference.err());
+        assertTrue(badReference.err().contains("ccipra-v320r0-f1.txt"), badReference.err());
+        assertEquals(2, noFile.exit());
+        assertEquals(2, badPolicy.exit());
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        assertEquals(2, Main.commandLine().execute("check"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.claimscrubber.edits;
+
+import static org.claimscrubber.Scrubber.edits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.claimscrubber.Scrubber;
+import org.claimscrubber.claim.ClaimJson;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.Disposition;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InvalidClaimTest {
+    private static final String GOOD_LINE = "{\"lineNumber\":1,\"procedureCode\":\"99213\",\"modifiers\":[],\"units\":1,"
+            + "\"serviceDate\":\"2026-03-02\",\"diagnosisPointers\":[1]}";
+
+    private static String claim(String diagnoses, String lines, String extra) {
+        return "{\"eventId\":\"E1\",\"claimId\":\"C1\",\"frequency\":\"ORIGINAL\",\"memberId\":\"MBR-1\","
+                + "\"billingProviderNpi\":\"1003000126\",\"placeOfService\":\"11\",\"diagnoses\":" + diagnoses
+                + ",\"lines\":" + lines + extra + "}";
+    }
+
+    private static String line(String field, String value) {
+        return "[" + GOOD_LINE.replaceFirst("\"" + field + "\":[^,}]*(\\[[^\\]]*\\])?", "\"" + field + "\":" + value) + "]";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no lines|[\"M54.50\"]|[]|the claim has no lines",
+        "units 0|[\"M54.50\"]|units:0|units 0",
+        "units negative|[\"M54.50\"]|units:-3|units -3",
+        "units as text|[\"M54.50\"]|units:\"1\"|units is not a whole number",
+        "unparseable date|[\"M54.50\"]|serviceDate:\"2026-02-30\"|is not an ISO date",
+        "date of another shape|[\"M54.50\"]|serviceDate:\"03/02/2026\"|is not an ISO date",
+        "five modifiers|[\"M54.50\"]|modifiers:[\"25\",\"59\",\"XS\",\"GT\",\"95\"]|5 modifiers",
+        "no pointer|[\"M54.50\"]|diagnosisPointers:[]|no diagnosis pointer",
+        "five pointers|[\"M54.50\"]|diagnosisPointers:[1,1,1,1,1]|5 diagnosis pointers",
+        "pointer zero|[\"M54.50\"]|diagnosisPointers:[0]|pointer 0 is outside",
+        "pointer past the diagnoses|[\"M54.50\"]|diagnosisPointers:[2]|pointer 2 is outside",
+        "procedure code missing|[\"M54.50\"]|procedureCode:null|procedureCode is missing",
+        "line number as text|[\"M54.50\"]|lineNumber:\"one\"|lineNumber is not a whole number",
+    })
+    void lineProblemsMakeTheClaimInvalid(String name, String diagnoses, String change, String expected) {
+        String lines = change.equals("[]") ? "[]" : line(change.substring(0, change.indexOf(':')), change.substring(change.indexOf(':') + 1));
+        assertInvalid(claim(diagnoses, lines, ""), expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "blank member|\"memberId\":\"  \"|memberId is blank",
+        "frequency unknown|\"frequency\":\"7\"|frequency must be",
+    })
+    void claimProblemsMakeTheClaimInvalid(String name, String change, String expected) {
+        String json = claim("[\"M54.50\"]", "[" + GOOD_LINE + "]", "");
+        String field = change.substring(0, change.indexOf(':'));
+        json = json.replaceFirst(field + ":\"[^\"]*\"", change);
+        assertInvalid(json, expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void thirteenDiagnoses() {
+        assertInvalid(claim("[\"A\",\"B\",\"C\",\"D\",\"E\",\"F\",\"G\",\"H\",\"I\",\"J\",\"K\",\"L\",\"M\"]", "[" + GOOD_LINE + "]", ""),
+                "13 diagnoses");
+    }
+
+    @org.junit.jupiter.api.Test
+    void duplicateLineNumbers() {
+        assertInvalid(claim("[\"M54.50\"]", "[" + GOOD_LINE + "," + GOOD_LINE + "]", ""), "line number 1 appears twice");
+    }
+
+    @org.junit.jupiter.api.Test
+    void invalidClaimIsNotJudgedFurtherAndLeavesHistoryAlone() {
+        Scrubber scrubber = Scrubber.sample();
+        Decision invalid = scrubber.judge(ClaimJson.read(claim("[\"M54.50\"]",
+                "[" + GOOD_LINE.replace("99213", "62323").replace("\"units\":1", "\"units\":0") + "]", "")));
+        Decision next = scrubber.judge(ClaimJson.read(claim("[\"M54.50\"]", "[" + GOOD_LINE + "]", "").replace("E1", "E2")));
+
+        assertEquals(1, invalid.findings().size());
+        assertEquals(Disposition.ACCEPTED, next.disposition());
+    }
+
+    private static void assertInvalid(String json, String expected) {
+        Decision d = Scrubber.sample().judge(ClaimJson.read(json));
+
+        assertEquals(Disposition.FLAGGED, d.disposition());
+        assertEquals(java.util.List.of("INVALID_CLAIM"), edits(d));
+        assertEquals("CO-16", d.findings().get(0).carc());
+        assertTrue(d.findings().get(0).lineNumbers().isEmpty());
+        assertTrue(d.findings().get(0).message().contains(expected), d.findings().get(0).message());
+        assertFalse(d.findings().get(0).message().contains("MBR-1"));
+    }
+}
