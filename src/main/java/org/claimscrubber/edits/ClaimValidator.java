@@ -1,9 +1,7 @@
 package org.claimscrubber.edits;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.claim.Line;
@@ -36,12 +34,11 @@ final class ClaimValidator {
         if (claim.diagnoses().size() > MAX_DIAGNOSES) {
             problems.add(claim.diagnoses().size() + " diagnoses (at most 12)");
         }
-        Set<Integer> numbers = new HashSet<>();
         for (Line line : claim.lines()) {
             String where = line.lineNumber() == Line.MISSING ? "a line without lineNumber" : "line " + line.lineNumber();
             if (line.lineNumber() != Line.MISSING && line.lineNumber() < 1) {
                 problems.add("lineNumber " + line.lineNumber() + " (must be 1 or more)");
-            } else if (line.lineNumber() != Line.MISSING && !numbers.add(line.lineNumber())) {
+            } else if (line.lineNumber() != Line.MISSING && appearsBefore(claim.lines(), line)) {
                 problems.add("line number " + line.lineNumber() + " appears twice");
             }
             if (line.units() != Line.MISSING && line.units() < 1) {
@@ -54,6 +51,18 @@ final class ClaimValidator {
         }
         frequencyProblems(claim, history, problems);
         return problems;
+    }
+
+    private static boolean appearsBefore(List<Line> lines, Line line) {
+        for (Line other : lines) {
+            if (other == line) {
+                return false;
+            }
+            if (other.lineNumber() == line.lineNumber()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pointerProblems(Claim claim, Line line, String where, List<String> problems) {

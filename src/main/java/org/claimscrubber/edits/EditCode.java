@@ -1,5 +1,7 @@
 package org.claimscrubber.edits;
 
+import static java.util.Collections.unmodifiableList;
+
 import java.util.List;
 import org.claimscrubber.decision.Finding;
 import org.claimscrubber.decision.Severity;
@@ -39,8 +41,10 @@ public enum EditCode {
         return new Finding(name(), severity, List.of(), List.of(), List.of(), carc, message, reference);
     }
 
+    /** A finding on lines; the lists are the caller's own and are not changed after this call. */
     Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, String message, String reference) {
-        return new Finding(name(), severity, List.copyOf(lines), List.copyOf(relatedLines), List.copyOf(relatedClaims), carc, message, reference);
+        return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
+                carc, message, reference);
     }
 
     Finding line(int line, String message, String reference) {

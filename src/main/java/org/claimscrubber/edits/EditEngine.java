@@ -114,10 +114,11 @@ public final class EditEngine {
     private HistoryClaim historyClaim(Claim claim) {
         List<HistoryLine> lines = new ArrayList<>(claim.lines().size());
         for (Line l : claim.lines()) {
-            lines.add(new HistoryLine(l.lineNumber(), l.procedureCode(), List.copyOf(l.modifiers()), l.units(), l.serviceDate(),
-                    claim.provider(l, ProviderBasis.RENDERING), claim.provider(l, ProviderBasis.BILLING)));
+            lines.add(new HistoryLine(l.lineNumber(), l.procedureCode().intern(), List.copyOf(l.modifiers()), l.units(),
+                    l.serviceDate(), claim.provider(l, ProviderBasis.RENDERING).intern(),
+                    claim.provider(l, ProviderBasis.BILLING).intern()));
         }
-        return new HistoryClaim(claim.claimId(), List.copyOf(lines));
+        return HistoryClaim.of(claim.claimId(), lines);
     }
 
     /** Enrichment for the lines that are readable enough to look up (every line, on a claim that can be judged). */

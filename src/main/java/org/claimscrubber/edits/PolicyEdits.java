@@ -61,6 +61,9 @@ final class PolicyEdits {
 
     static void sessions(Review review, Policies policies) {
         for (Policy policy : policies.all()) {
+            if (!governsAnyLine(review, policy)) {
+                continue;
+            }
             Map<LocalDate, List<LineFacts>> byDate = linesByDate(review, policy, null);
             for (Map.Entry<LocalDate, List<LineFacts>> e : byDate.entrySet()) {
                 sessionLimit(review, policy, e.getKey(), e.getValue());
@@ -126,7 +129,7 @@ final class PolicyEdits {
     static void frequency(Review review, Policies policies) {
         for (Policy policy : policies.all()) {
             PolicyFile.Frequency limit = policy.frequency();
-            if (limit == null) {
+            if (limit == null || !governsAnyLine(review, policy)) {
                 continue;
             }
             for (Policy.Region region : policy.regions()) {
@@ -182,6 +185,15 @@ final class PolicyEdits {
             }
         }
         return sessions;
+    }
+
+    private static boolean governsAnyLine(Review review, Policy policy) {
+        for (LineFacts f : review.lines) {
+            if (policy.region(f.code) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This claim's lines governed by the policy (within one region when given), by date. */

@@ -3,17 +3,16 @@ package org.claimscrubber.history;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An accepted claim in member history: its id and its lines. */
-public record HistoryClaim(String claimId, List<HistoryLine> lines) {
+/** An accepted claim in member history: its id, its lines and (derived once) its latest date of service. */
+public record HistoryClaim(String claimId, List<HistoryLine> lines, LocalDate lastServiceDate) {
 
-    /** The latest date of service on the claim. */
-    public LocalDate lastServiceDate() {
+    public static HistoryClaim of(String claimId, List<HistoryLine> lines) {
         LocalDate last = LocalDate.MIN;
         for (HistoryLine l : lines) {
             if (l.serviceDate().isAfter(last)) {
                 last = l.serviceDate();
             }
         }
-        return last;
+        return new HistoryClaim(claimId, List.copyOf(lines), last);
     }
 }
