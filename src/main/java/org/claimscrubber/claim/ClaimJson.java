@@ -93,22 +93,8 @@ public final class ClaimJson {
     }
 
     private static void diagnoses(JsonParser p, JsonToken t, List<String> out, List<String> problems) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (t != JsonToken.START_ARRAY) {
-            problems.add("diagnoses is not a list");
-            p.skipChildren();
-            return;
-        }
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            if (e == JsonToken.VALUE_STRING) {
-                out.add(Normalize.diagnosis(p.getText()));
-            } else {
-                problems.add("a diagnosis is not text");
-                p.skipChildren();
-            }
-        }
+        array(p, t, out, "diagnoses", "a diagnosis is not text", problems,
+                (parser, e) -> e == JsonToken.VALUE_STRING ? Normalize.diagnosis(parser.getText()) : null);
     }
 
     private static void lines(JsonParser p, JsonToken t, List<Line> out, List<String> problems) throws IOException {
@@ -204,7 +190,13 @@ public final class ClaimJson {
         return Line.MISSING;
     }
 
-    private static void strings(JsonParser p, JsonToken t, List<String> out, String field, List<String> problems) throws IOException {
+    private interface Element<T> {
+        /** The element at the parser's current token, or null (after noting the problem) when it is of the wrong type. */
+        T read(JsonParser p, JsonToken t) throws IOException;
+    }
+
+    private static <T> void array(JsonParser p, JsonToken t, List<T> out, String field, String elementProblem,
+                                  List<String> problems, Element<T> element) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
@@ -214,32 +206,25 @@ public final class ClaimJson {
             return;
         }
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            if (e == JsonToken.VALUE_STRING) {
-                out.add(Normalize.code(p.getText()));
+            T value = element.read(p, e);
+            if (value != null) {
+                out.add(value);
             } else {
-                problems.add("a modifier is not text");
+                problems.add(elementProblem);
                 p.skipChildren();
             }
         }
     }
 
+    private static void strings(JsonParser p, JsonToken t, List<String> out, String field, List<String> problems) throws IOException {
+        array(p, t, out, field, "a modifier is not text", problems,
+                (parser, e) -> e == JsonToken.VALUE_STRING ? Normalize.code(parser.getText()) : null);
+    }
+
     private static void numbers(JsonParser p, JsonToken t, List<Integer> out, String field, List<String> problems) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (t != JsonToken.START_ARRAY) {
-            problems.add(field + " is not a list");
-            p.skipChildren();
-            return;
-        }
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            if (e == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
-                out.add(p.getIntValue());
-            } else {
-                problems.add("a diagnosis pointer is not a whole number");
-                p.skipChildren();
-            }
-        }
+        array(p, t, out, field, "a diagnosis pointer is not a whole number", problems,
+                (parser, e) -> e == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                        ? parser.getIntValue() : null);
     }
 
     private static BigDecimal decimal(JsonParser p, JsonToken t, List<String> problems) throws IOException {

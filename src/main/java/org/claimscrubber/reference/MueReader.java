@@ -32,39 +32,15 @@ public final class MueReader {
         }
     }
 
+    private static final CsvTable TABLE = new CsvTable("HCPCS/CPT Code",
+            first -> first.replaceAll("\\s+", "").toUpperCase().startsWith("HCPCS"), 3, MueReader::problem);
+
     public static ReadReport read(String fileName, InputStream in, Consumer<MueRow> sink) throws IOException {
-        ReadReport report = new ReadReport(fileName);
-        TextRecords records = TextRecords.csv(ReferenceText.open(in));
-        boolean header = false;
-        for (List<String> cells = records.next(); cells != null; cells = records.next()) {
-            if (TextRecords.blank(cells)) {
-                continue;
-            }
-            if (!header) {
-                header = cells.get(0).replaceAll("\\s+", "").toUpperCase().startsWith("HCPCS");
-                if (header && cells.size() < 3) {
-                    throw new ReferenceException(fileName, records.recordLine(), "MUE header has " + cells.size() + " columns, expected 4");
-                }
-                continue;
-            }
-            String problem = problem(cells);
-            if (problem == null && !records.terminated()) {
-                problem = "truncated last line (no line end)";
-            }
-            if (problem != null) {
-                report.rejected(records.recordLine(), problem);
-                continue;
-            }
-            report.accepted();
+        return TABLE.read(fileName, in, cells -> {
             String mai = cells.get(2).trim();
             sink.accept(new MueRow(cells.get(0).trim(), Integer.parseInt(cells.get(1).trim()), mai.charAt(0) - '0', mai,
                     cells.size() > 3 ? cells.get(3).trim() : ""));
-        }
-        if (!header) {
-            throw new ReferenceException(fileName, 0, "no header row whose first cell is 'HCPCS/CPT Code'");
-        }
-        report.requireRows();
-        return report;
+        });
     }
 
     private static String problem(List<String> cells) {

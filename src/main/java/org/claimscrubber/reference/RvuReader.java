@@ -42,38 +42,11 @@ public final class RvuReader {
         return null;
     }
 
+    private static final CsvTable TABLE = new CsvTable("HCPCS", first -> first.trim().equalsIgnoreCase("HCPCS"), MIN_COLUMNS,
+            RvuReader::problem);
+
     public static ReadReport read(String fileName, InputStream in, Consumer<CatalogRow> sink) throws IOException {
-        ReadReport report = new ReadReport(fileName);
-        TextRecords records = TextRecords.csv(ReferenceText.open(in));
-        boolean header = false;
-        for (List<String> cells = records.next(); cells != null; cells = records.next()) {
-            if (TextRecords.blank(cells)) {
-                continue;
-            }
-            if (!header) {
-                header = cells.get(0).trim().equalsIgnoreCase("HCPCS");
-                if (header && cells.size() < MIN_COLUMNS) {
-                    throw new ReferenceException(fileName, records.recordLine(),
-                            "PPRRVU header has " + cells.size() + " columns, expected 31");
-                }
-                continue;
-            }
-            String problem = problem(cells);
-            if (problem == null && !records.terminated()) {
-                problem = "truncated last line (no line end)";
-            }
-            if (problem != null) {
-                report.rejected(records.recordLine(), problem);
-                continue;
-            }
-            report.accepted();
-            sink.accept(row(cells));
-        }
-        if (!header) {
-            throw new ReferenceException(fileName, 0, "no header row whose first cell is 'HCPCS'");
-        }
-        report.requireRows();
-        return report;
+        return TABLE.read(fileName, in, cells -> sink.accept(row(cells)));
     }
 
     private static String problem(List<String> cells) {
