@@ -1,0 +1,72 @@
+package org.claimscrubber.serde;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The serde's settings, under Confluent's own key names so existing configuration carries over. */
+public record SerdeConfig(SchemaRegistry registry, boolean autoRegister, boolean useLatestVersion, String subjectStrategy,
+                          boolean specificReader) {
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+    public static final String USE_LATEST_VERSION = "use.latest.version";
+    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
+
+    public static final String TOPIC_NAME_STRATEGY = "io.confluent.kafka.serializers.subject.TopicNameStrategy";
+    public static final String RECORD_NAME_STRATEGY = "io.confluent.kafka.serializers.subject.RecordNameStrategy";
+    public static final String TOPIC_RECORD_NAME_STRATEGY = "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy";
+
+    public static SerdeConfig from(Map<String, ?> configs, boolean isKey) {
+        Object url = configs.get(SCHEMA_REGISTRY_URL);
+        if (url == null || url.toString().isBlank()) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL + " is required");
+        }
+        List<String> urls = Arrays.stream(url.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        SchemaRegistry registry;
+        long mocks = urls.stream().filter(u -> u.startsWith("mock://")).count();
+        if (mocks == urls.size()) {
+            registry = MockSchemaRegistry.scope(urls.get(0).substring("mock://".length()));
+        } else if (mocks > 0) {
+            throw new ConfigException("cannot mix mock:// and real URLs in " + SCHEMA_REGISTRY_URL);
+        } else {
+            String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE, "");
+            String userInfo = source.equals("USER_INFO") ? string(configs, BASIC_AUTH_USER_INFO, null) : null;
+            if (source.equals("URL")) {
+                userInfo = URI_USER_INFO.apply(urls.get(0));
+            }
+            registry = new RestSchemaRegistry(urls, userInfo);
+        }
+        String strategy = string(configs, isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY, TOPIC_NAME_STRATEGY);
+        if (!List.of(TOPIC_NAME_STRATEGY, RECORD_NAME_STRATEGY, TOPIC_RECORD_NAME_STRATEGY).contains(strategy)) {
+            throw new ConfigException("unsupported subject name strategy: " + strategy);
+        }
+        return new SerdeConfig(registry, bool(configs, AUTO_REGISTER_SCHEMAS, true), bool(configs, USE_LATEST_VERSION, false),
+                strategy, bool(configs, SPECIFIC_AVRO_READER, true));
+    }
+
+    /** The subject for a record of this schema on this topic, under the configured strategy. */
+    public String subject(String topic, boolean isKey, org.apache.avro.Schema schema) {
+        return switch (subjectStrategy) {
+            case RECORD_NAME_STRATEGY -> schema.getFullName();
+            case TOPIC_RECORD_NAME_STRATEGY -> topic + "-" + schema.getFullName();
+            default -> topic + (isKey ? "-key" : "-value");
+        };
+    }
+
+    private static final java.util.function.Function<String, String> URI_USER_INFO = u -> java.net.URI.create(u).getUserInfo();
+
+    private static String string(Map<String, ?> configs, String key, String fallback) {
+        Object v = configs.get(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    private static boolean bool(Map<String, ?> configs, String key, boolean fallback) {
+        Object v = configs.get(key);
+        return v == null ? fallback : Boolean.parseBoolean(v.toString());
+    }
+}

@@ -1,0 +1,141 @@
+package org.claimscrubber.serde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.claimscrubber.avro.ClaimFrequency;
+import org.claimscrubber.avro.ClaimLine;
+import org.claimscrubber.avro.ClaimSubmitted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+    private static final String SCOPE = "avro-serde-test";
+    private static final Map<String, Object> CONFIG = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE);
+    private static final Schema V1 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Claim\",\"namespace\":\"com.example\","
+            + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"amount\",\"type\":\"double\"}]}");
+    private static final Schema V2 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Claim\",\"namespace\":\"com.example\","
+            + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"amount\",\"type\":\"double\"},"
+            + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+
+    @AfterEach
+    void dropScope() {
+        MockSchemaRegistry.dropScope(SCOPE);
+    }
+
+    private static GenericRecord record(Schema schema, String id, double amount) {
+        GenericRecord r = new GenericData.Record(schema);
+        r.put("id", id);
+        r.put("amount", amount);
+        return r;
+    }
+
+    private static AvroSerializer<GenericRecord> serializer() {
+        AvroSerializer<GenericRecord> s = new AvroSerializer<>();
+        s.configure(CONFIG, false);
+        return s;
+    }
+
+    private static AvroDeserializer<GenericRecord> deserializer(Schema reader) {
+        AvroDeserializer<GenericRecord> d = new AvroDeserializer<>(reader);
+        d.configure(CONFIG, false);
+        return d;
+    }
+
+    @Test
+    void writesTheGoldenVectorsOfTheConfluentFormat() {
+        byte[] first = serializer().serialize("claims", record(V1, "c-1", 12.5));
+        GenericRecord second = record(V2, "c-2", 99.0);
+        second.put("note", "hello");
+
+        assertEquals("0000000001" + "06632d31" + "0000000000002940", HexFormat.of().formatHex(first));
+        assertEquals("0000000002" + "06632d32" + "0000000000c05840" + "020a68656c6c6f",
+                HexFormat.of().formatHex(serializer().serialize("claims", second)));
+    }
+
+    @Test
+    void readsTheGoldenVectorsBack() {
+        MockSchemaRegistry.scope(SCOPE).register("claims-value", V1);
+        byte[] golden = HexFormat.of().parseHex("000000000106632d310000000000002940");
+
+        GenericRecord r = deserializer(null).deserialize("claims", golden);
+
+        assertEquals("c-1", r.get("id").toString());
+        assertEquals(12.5, r.get("amount"));
+    }
+
+    @Test
+    void readsANewerBackwardCompatibleWriterThroughTheReaderSchema() {
+        GenericRecord newer = record(V2, "c-2", 99.0);
+        newer.put("note", "hello");
+        byte[] bytes = serializer().serialize("claims", newer);
+
+        GenericRecord read = deserializer(V1).deserialize("claims", bytes);
+
+        assertEquals("c-2", read.get("id").toString());
+        assertEquals(List.of("id", "amount"), read.getSchema().getFields().stream().map(Schema.Field::name).toList());
+    }
+
+    @Test
+    void roundTripsASpecificClaim() {
+        ClaimSubmitted claim = ClaimSubmitted.newBuilder().setEventId("E1").setClaimId("C1").setFrequency(ClaimFrequency.ORIGINAL)
+                .setMemberId("M1").setBillingProviderNpi("1003000126").setPlaceOfService("11").setDiagnoses(List.of("M54.16"))
+                .setLines(List.of(ClaimLine.newBuilder().setLineNumber(1).setProcedureCode("62323").setUnits(1)
+                        .setServiceDate("2026-03-02").setDiagnosisPointers(List.of(1)).build()))
+                .build();
+        AvroSerde<ClaimSubmitted> serde = AvroSerde.of(ClaimSubmitted.class, CONFIG, false);
+
+        byte[] bytes = serde.serializer().serialize("claims.submitted", claim);
+
+        assertEquals(claim, serde.deserializer().deserialize("claims.submitted", bytes));
+        assertEquals(List.of("claims.submitted-value"), MockSchemaRegistry.scope(SCOPE).subjects());
+    }
+
+    @Test
+    void nullIsATombstoneBothWays() {
+        assertNull(serializer().serialize("claims", null));
+        assertNull(deserializer(null).deserialize("claims", null));
+    }
+
+    @Test
+    void wrongMagicByteUnknownIdAndGarbageAreSerializationErrors() {
+        assertThrows(SerializationException.class, () -> deserializer(V1).deserialize("claims", new byte[] {1, 0, 0, 0, 1, 6}));
+        assertThrows(SerializationException.class, () -> deserializer(V1).deserialize("claims", new byte[] {0, 0, 0, 0, 42, 6}));
+        assertThrows(SerializationException.class, () -> deserializer(V1).deserialize("claims", new byte[0]));
+        byte[] good = serializer().serialize("claims", record(V1, "c-1", 12.5));
+        assertThrows(SerializationException.class, () -> deserializer(V1).deserialize("claims", java.util.Arrays.copyOf(good, 7)));
+    }
+
+    @Test
+    void withoutAutoRegisterTheSchemaMustAlreadyBeRegistered() {
+        AvroSerializer<GenericRecord> s = new AvroSerializer<>();
+        s.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> s.serialize("claims", record(V1, "c", 1)));
+        assertEquals(40401, e.errorCode());
+        int id = MockSchemaRegistry.scope(SCOPE).register("claims-value", V1);
+        assertArrayEquals(new byte[] {0, 0, 0, 0, (byte) id}, java.util.Arrays.copyOf(s.serialize("claims", record(V1, "c", 1)), 5));
+    }
+
+    @Test
+    void incompatibleSchemaIsRefusedWith409() {
+        InMemorySchemaRegistry registry = MockSchemaRegistry.scope(SCOPE);
+        registry.register("claims-value", V1);
+        Schema incompatible = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Claim\",\"namespace\":\"com.example\","
+                + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"required\",\"type\":\"int\"}]}");
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> registry.register("claims-value", incompatible));
+
+        assertEquals(409, e.status());
+        assertEquals(1, registry.register("other-value", V1));
+    }
+}
