@@ -1,0 +1,98 @@
+package org.claimscrubber.history;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** A compact, versioned binary form of {@link MemberHistory} for the state store and its changelog. */
+public final class HistoryCodec {
+    private static final byte VERSION = 1;
+
+    private HistoryCodec() {
+    }
+
+    public static Serde<MemberHistory> serde() {
+        Serializer<MemberHistory> serializer = (topic, history) -> history == null ? null : encode(history);
+        Deserializer<MemberHistory> deserializer = (topic, bytes) -> bytes == null ? null : decode(bytes);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    public static byte[] encode(MemberHistory history) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(VERSION);
+            out.writeInt(history.claims().size());
+            for (HistoryClaim c : history.claims()) {
+                out.writeUTF(c.claimId());
+                out.writeInt(c.lines().size());
+                for (HistoryLine l : c.lines()) {
+                    out.writeInt(l.lineNumber());
+                    out.writeUTF(l.code());
+                    out.writeByte(l.modifiers().size());
+                    for (String m : l.modifiers()) {
+                        out.writeUTF(m);
+                    }
+                    out.writeInt(l.units());
+                    out.writeInt((int) l.serviceDate().toEpochDay());
+                    out.writeUTF(l.renderingNpi());
+                    out.writeUTF(l.billingNpi());
+                }
+            }
+            out.writeInt(history.events().size());
+            for (SeenEvent e : history.events()) {
+                out.writeUTF(e.eventId());
+                out.writeInt(e.keepByDay());
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static MemberHistory decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("member history written in format " + version + ", this build reads " + VERSION);
+            }
+            int claims = in.readInt();
+            List<HistoryClaim> claimList = new ArrayList<>(claims);
+            for (int i = 0; i < claims; i++) {
+                String claimId = in.readUTF();
+                int lines = in.readInt();
+                List<HistoryLine> lineList = new ArrayList<>(lines);
+                for (int j = 0; j < lines; j++) {
+                    int lineNumber = in.readInt();
+                    String code = in.readUTF().intern();
+                    int mods = in.readByte();
+                    List<String> modifiers = new ArrayList<>(mods);
+                    for (int k = 0; k < mods; k++) {
+                        modifiers.add(in.readUTF());
+                    }
+                    lineList.add(new HistoryLine(lineNumber, code, List.copyOf(modifiers), in.readInt(), LocalDate.ofEpochDay(in.readInt()),
+                            in.readUTF().intern(), in.readUTF().intern()));
+                }
+                claimList.add(HistoryClaim.of(claimId, lineList));
+            }
+            int events = in.readInt();
+            List<SeenEvent> eventList = new ArrayList<>(events);
+            for (int i = 0; i < events; i++) {
+                eventList.add(new SeenEvent(in.readUTF(), in.readInt()));
+            }
+            return new MemberHistory(List.copyOf(claimList), List.copyOf(eventList));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.claimscrubber.stream;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.claimscrubber.avro.ClaimDecision;
+import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.Disposition;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.history.HistoryCodec;
+import org.claimscrubber.serde.AvroSerde;
+
+/**
+ * The processor's topology: claims in, rekeyed by member through a named repartition, judged against the
+ * member-history store, and split into accepted (and voided) and flagged decisions keyed by claim id.
+ */
+public final class ClaimTopology {
+    private ClaimTopology() {
+    }
+
+    /**
+     * @param config serde settings ({@code schema.registry.url} and the rest) and topic names
+     * @param engine the engine in force; asked per claim, so a reference reload takes effect without a restart
+     */
+    public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine) {
+        Topics topics = Topics.from(config);
+        Serde<ClaimSubmitted> claims = AvroSerde.of(ClaimSubmitted.class, config, false);
+        Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
+                HistoryCodec.serde()));
+
+        KStream<String, Decision> judged = builder
+                .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
+                .selectKey((claimId, claim) -> claim.getMemberId(), Named.as("key-by-member"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroBinarySerde.of(ClaimSubmitted.class)).withName("claims-by-member"))
+                .process(() -> new JudgeProcessor(engine), Named.as("judge-claim"), JudgeProcessor.STORE);
+
+        judged.split(Named.as("decision-"))
+                .branch((claimId, d) -> d.disposition() == Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged
+                        .mapValues(AvroMapping::toAvro, Named.as("flagged-to-avro"))
+                        .to(topics.flagged(), Produced.with(Serdes.String(), decisions).withName("flagged-sink")), "flagged"))
+                .defaultBranch(Branched.withConsumer(accepted -> accepted
+                        .mapValues(AvroMapping::toAvro, Named.as("accepted-to-avro"))
+                        .to(topics.accepted(), Produced.with(Serdes.String(), decisions).withName("accepted-sink")), "accepted"));
+        return builder.build();
+    }
+}

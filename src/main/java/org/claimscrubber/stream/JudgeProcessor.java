@@ -1,0 +1,45 @@
+package org.claimscrubber.stream;
+
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.claim.Claim;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.history.MemberHistory;
+
+/** Judges each claim (keyed by member id) against the member's history in the store; forwards decisions keyed by claim id. */
+final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, Decision> {
+    static final String STORE = "member-history";
+
+    private final Supplier<EditEngine> engine;
+    private ProcessorContext<String, Decision> context;
+    private KeyValueStore<String, MemberHistory> store;
+
+    JudgeProcessor(Supplier<EditEngine> engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Decision> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, ClaimSubmitted> record) {
+        Claim claim = AvroMapping.claim(record.value());
+        String key = record.key() == null ? "" : record.key();
+        MemberHistory before = store.get(key);
+        EditEngine.Outcome outcome = engine.get().evaluate(claim, before == null ? MemberHistory.empty() : before);
+        if (outcome.history() != before) {
+            store.put(key, outcome.history());
+        }
+        if (outcome.decision() != null) {
+            context.forward(record.withKey(claim.claimId()).withValue(outcome.decision()));
+        }
+    }
+}
