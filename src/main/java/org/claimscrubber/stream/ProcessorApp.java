@@ -1,0 +1,102 @@
+package org.claimscrubber.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.reference.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream processor's lifecycle: topics ensured, Kafka Streams started and awaited until RUNNING, the engine
+ * swapped in place on a reference reload, and a bounded close. An uncaught error shuts the client down (the
+ * orchestrator restarts it); bad records never get that far (they go to the DLQ).
+ */
+public final class ProcessorApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
+
+    private final Map<String, Object> config;
+    private final AtomicReference<EditEngine> engine;
+    private KafkaStreams streams;
+
+    public ProcessorApp(Map<String, Object> config, EditEngine engine) {
+        this.config = StreamsSettings.defaults(config);
+        this.engine = new AtomicReference<>(engine);
+    }
+
+    /** Creates the product's topics where missing. */
+    public static void ensureTopics(Map<String, Object> config, Topics topics, int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String t : topics.all()) {
+                if (!existing.contains(t)) {
+                    missing.add(new NewTopic(t, t.equals(topics.submitted()) ? partitions : partitions, (short) -1));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the processor and waits until it is RUNNING. */
+    public ProcessorApp start(Duration timeout) {
+        Properties props = new Properties();
+        props.putAll(config);
+        streams = new KafkaStreams(ClaimTopology.build(config, engine::get), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; shutting the client down", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
+                    || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("processor not RUNNING after " + timeout + " (state " + streams.state() + ")");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        LOG.info("processor RUNNING as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        return this;
+    }
+
+    /** Puts a new reference in force for the next claim, without a restart. */
+    public void reload(ReferenceData reference) {
+        engine.updateAndGet(e -> e.withReference(reference));
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.claimscrubber.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.Scrubber;
+import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.Disposition;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.embedded.EmbeddedKafka;
+import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
+import org.claimscrubber.policy.Policies;
+import org.claimscrubber.serde.SerdeConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor on a real in-process broker and registry. */
+class ProcessorIntegrationTest {
+    private static EmbeddedKafka kafka;
+    private static EmbeddedSchemaRegistry registry;
+
+    @TempDir
+    static java.nio.file.Path stateDir;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        kafka = EmbeddedKafka.start();
+        registry = EmbeddedSchemaRegistry.start(0);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        registry.close();
+        kafka.close();
+    }
+
+    static Map<String, Object> config(String app) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        c.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
+        c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(app).toString());
+        c.put(Topics.SUBMITTED_CONFIG, app + ".submitted");
+        c.put(Topics.ACCEPTED_CONFIG, app + ".accepted");
+        c.put(Topics.FLAGGED_CONFIG, app + ".flagged");
+        c.put(DeadLetters.TOPIC_CONFIG, app + ".dlq");
+        return c;
+    }
+
+    static EditEngine engine() {
+        return new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+    }
+
+    @Test
+    void acceptedFlaggedAndACorruptRecordToTheDlqBetweenGoodOnes() throws Exception {
+        Map<String, Object> config = config("e2e");
+        ProcessorApp.ensureTopics(config, Topics.from(config), 2);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
+            publisher.publishRaw("BAD", "not avro at all".getBytes(StandardCharsets.UTF_8));
+            publisher.publish(ClaimTopologyTest.claim("E2", "C2", "M2", "62323", "77003"));
+        }
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60));
+             DecisionReader reader = new DecisionReader(config)) {
+            List<Decision> decisions = reader.read(2, Duration.ofSeconds(60));
+
+            assertEquals(KafkaStreams.State.RUNNING, app.state());
+            assertEquals(Set.of("C1", "C2"), Set.copyOf(decisions.stream().map(Decision::claimId).toList()));
+            assertEquals(Disposition.FLAGGED, decisions.stream().filter(d -> d.claimId().equals("C2")).findFirst().orElseThrow().disposition());
+            ConsumerRecord<byte[], byte[]> dead = readOne(config, "e2e.dlq");
+            assertEquals("not avro at all", new String(dead.value(), StandardCharsets.UTF_8));
+            assertEquals("BAD", new String(dead.key(), StandardCharsets.UTF_8));
+            Map<String, String> headers = new HashMap<>();
+            for (Header h : dead.headers()) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+            assertEquals("e2e.submitted", headers.get(DeadLetters.TOPIC));
+            assertEquals("e2e", headers.get(DeadLetters.APPLICATION_ID));
+            assertEquals("1", headers.get(DeadLetters.OFFSET));
+            assertTrue(headers.get(DeadLetters.EXCEPTION).contains("SerializationException"), headers.toString());
+            assertTrue(headers.containsKey(DeadLetters.PARTITION) && headers.containsKey(DeadLetters.MESSAGE));
+        }
+    }
+
+    static ConsumerRecord<byte[], byte[]> readOne(Map<String, Object> config, String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", config.get("bootstrap.servers"),
+                "group.id", "dlq-reader-" + topic, "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            assertEquals(1, records.size());
+            return records.get(0);
+        }
+    }
+}
