@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code claim-scrubber} executable: one command with subcommands (contracts §7). */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, version = "claim-scrubber 0.1.0",
         description = "Event-driven claim-edit engine: NCCI PTP, MUE, fee schedule and coverage policies.",
-        subcommands = {CheckCommand.class, GenerateCommand.class})
+        subcommands = {DemoCommand.class, CheckCommand.class, GenerateCommand.class, RunCommand.class, BrokerCommand.class,
+                ProduceCommand.class, ConsumeCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad arguments or unusable reference data. */
     public static final int EXIT_USAGE = 2;

@@ -48,6 +48,15 @@ public final class DecisionJson {
             }
         }
 
+        /** Pushes what is buffered to the underlying writer and flushes it. */
+        public void flush() {
+            try {
+                g.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void close() {
             try {

@@ -1,0 +1,132 @@
+package org.claimscrubber.cli;
+
+import java.io.BufferedWriter;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.DecisionJson;
+import org.claimscrubber.decision.DecisionSummary;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.embedded.EmbeddedKafka;
+import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
+import org.claimscrubber.generate.ClaimGenerator;
+import org.claimscrubber.serde.SerdeConfig;
+import org.claimscrubber.stream.ClaimEvents;
+import org.claimscrubber.stream.ClaimPublisher;
+import org.claimscrubber.stream.DecisionReader;
+import org.claimscrubber.stream.ProcessorApp;
+import org.claimscrubber.stream.TopicCounter;
+import org.claimscrubber.stream.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the whole product on a laptop. An embedded broker and registry, the shipped sample reference, a
+ * generated claim stream (plus one corrupt record, to show the DLQ) published with the serde, the processor, and a
+ * summary once every decision is out.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run everything in-process: broker, registry, sample reference, generated claims, processor; print a summary.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--claims", defaultValue = "20000", description = "Number of claim events (default: ${DEFAULT-VALUE}).")
+    int claims;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--once", description = "Exit after the summary instead of running until Ctrl-C.")
+    boolean once;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write every decision consumed as JSON Lines (the shape of check).")
+    Path out;
+
+    PrintStream stdout = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        stdout.println("starting an embedded Kafka broker and schema registry ...");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
+            stdout.println("bootstrap.servers=" + kafka.bootstrapServers());
+            stdout.println("schema.registry.url=" + registry.url());
+            Map<String, Object> config = new HashMap<>();
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+            config.put(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber-demo");
+            config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("claim-scrubber-demo-state").toString());
+            Topics topics = Topics.from(config);
+            ProcessorApp.ensureTopics(config, topics, 1);
+
+            int expected = publish(config);
+            long started = System.nanoTime();
+            EditEngine engine = new EditEngine(Setup.reference(null), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofMinutes(2));
+                 DecisionReader reader = new DecisionReader(config)) {
+                List<Decision> decisions = reader.read(expected, Duration.ofSeconds(60));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                DecisionSummary summary = new DecisionSummary();
+                decisions.forEach(summary::add);
+                for (int i = decisions.size(); i < claims; i++) {
+                    summary.redelivered();
+                }
+                long dlq = TopicCounter.count(config, topics.dlq(), Duration.ofSeconds(10));
+                for (long i = 0; i < dlq; i++) {
+                    summary.unreadable();
+                }
+                if (out != null) {
+                    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                         DecisionJson.LineWriter lines = new DecisionJson.LineWriter(w)) {
+                        decisions.forEach(lines::write);
+                    }
+                }
+                stdout.print(summary.render("DLQ records"));
+                stdout.printf("%-34s %10.0f%n", "claims/s (start to last decision)", decisions.size() / seconds);
+                if (decisions.size() != expected) {
+                    stdout.println("expected " + expected + " decisions, got " + decisions.size());
+                    return 1;
+                }
+                if (!once) {
+                    stdout.println("running; Ctrl-C to stop");
+                    CountDownLatch forever = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+                    forever.await();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Publishes the generated stream with one corrupt record in the middle; returns the decisions to expect. */
+    private int publish(Map<String, Object> config) {
+        StringWriter generated = new StringWriter();
+        new ClaimGenerator(seed, 0.15).write(claims, generated);
+        List<String> lines = generated.toString().lines().toList();
+        Set<String> eventIds = new HashSet<>();
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            for (int i = 0; i < lines.size(); i++) {
+                ClaimSubmitted event = ClaimEvents.fromJson(lines.get(i));
+                eventIds.add(event.getEventId());
+                publisher.publish(event);
+                if (i == lines.size() / 2) {
+                    publisher.publishRaw("CORRUPT-1", "this is not an Avro record".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        stdout.println("published " + lines.size() + " claim events and 1 corrupt record");
+        return eventIds.size();
+    }
+}

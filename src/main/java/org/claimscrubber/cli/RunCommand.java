@@ -1,0 +1,59 @@
+package org.claimscrubber.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.stream.ProcessorApp;
+import org.claimscrubber.stream.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: the stream processor against a real cluster, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the stream processor against a Kafka cluster.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of CMS files (default: the shipped sample).")
+    Path reference;
+
+    @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
+    Path policies;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state folder (Kafka Streams state.dir).")
+    Path stateDir;
+
+    @Option(names = "--provider-basis", defaultValue = "RENDERING", description = "RENDERING or BILLING (default: ${DEFAULT-VALUE}).")
+    ProviderBasis providerBasis;
+
+    @Option(names = "--partitions", defaultValue = "1",
+            description = "Partitions for topics that do not exist yet (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> config = kafka.config();
+        if (stateDir != null) {
+            config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        EditEngine engine = new EditEngine(Setup.reference(reference), Setup.policies(policies), providerBasis, Clock.systemUTC());
+        ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ProcessorApp app = new ProcessorApp(config, engine)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "processor-shutdown"));
+            app.start(Duration.ofMinutes(5));
+            stopped.await();
+        }
+        return 0;
+    }
+}
