@@ -36,6 +36,7 @@ public final class DecisionJson {
                 throw new UncheckedIOException(e);
             }
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             g.setRootValueSeparator(null);
         }
 

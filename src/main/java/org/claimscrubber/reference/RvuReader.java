@@ -89,7 +89,7 @@ public final class RvuReader {
             return null;
         }
         try {
-            return new BigDecimal(t);
+            return new BigDecimal(t).stripTrailingZeros();
         } catch (NumberFormatException e) {
             return null;
         }

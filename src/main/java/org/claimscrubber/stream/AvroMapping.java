@@ -104,6 +104,6 @@ public final class AvroMapping {
     }
 
     private static BigDecimal toDecimal(Double v) {
-        return v == null ? null : BigDecimal.valueOf(v);
+        return v == null ? null : BigDecimal.valueOf(v).stripTrailingZeros();
     }
 }

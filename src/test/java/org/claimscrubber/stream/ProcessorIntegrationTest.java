@@ -112,4 +112,37 @@ class ProcessorIntegrationTest {
             return records.get(0);
         }
     }
+
+    @Test
+    void streamDecisionsEqualCheckDecisionsForEveryEvent() throws Exception {
+        Map<String, Object> config = config("parity");
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        java.io.StringWriter generated = new java.io.StringWriter();
+        new org.claimscrubber.generate.ClaimGenerator(3, 0.4).write(3000, generated);
+        List<String> events = generated.toString().lines().toList();
+        org.claimscrubber.history.InMemoryHistory history = new org.claimscrubber.history.InMemoryHistory();
+        EditEngine engine = engine();
+        Map<String, Decision> expected = new HashMap<>();
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            for (String e : events) {
+                publisher.publish(ClaimEvents.fromJson(e));
+                Decision d = history.apply(engine, org.claimscrubber.claim.ClaimJson.read(e)).decision();
+                if (d != null) {
+                    expected.put(d.eventId(), d);
+                }
+            }
+        }
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60));
+             DecisionReader reader = new DecisionReader(config)) {
+            List<Decision> decisions = reader.read(expected.size(), Duration.ofSeconds(60));
+
+            assertEquals(expected.size(), decisions.size());
+            for (Decision d : decisions) {
+                Decision want = expected.get(d.eventId());
+                assertEquals(want.disposition(), d.disposition(), d.eventId());
+                assertEquals(want.findings(), d.findings(), d.eventId());
+                assertEquals(want.lines(), d.lines(), d.eventId());
+            }
+        }
+    }
 }
