@@ -33,6 +33,11 @@ public final class ReferenceLoader {
     }
 
     public static ReferenceData load(Path dir) {
+        return load(sources(dir), dir.toString());
+    }
+
+    /** The files of a folder as sources. */
+    public static List<Source> sources(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ReferenceException(dir.toString(), 0, "not a directory");
         }
@@ -52,10 +57,15 @@ public final class ReferenceLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return load(sources, dir.toString());
+        return sources;
     }
 
     public static ReferenceData loadSample() {
+        return load(sampleSources(), "sample reference");
+    }
+
+    /** The shipped sample files as sources. */
+    public static List<Source> sampleSources() {
         List<Source> sources = new ArrayList<>();
         try (InputStream index = ReferenceLoader.class.getResourceAsStream(SAMPLE + "index.txt")) {
             if (index == null) {
@@ -80,47 +90,57 @@ public final class ReferenceLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return load(sources, "sample reference");
+        return sources;
     }
 
-    /** Loads the recognised sources; PTP parts in version order so that a row cites the newest file holding it. */
+    /** Loads the recognised sources into an immutable reference. */
     public static ReferenceData load(List<Source> sources, String where) {
+        ReferenceBuilder builder = new ReferenceBuilder();
+        visit(sources, where, builder);
+        return builder.build();
+    }
+
+    /**
+     * Streams every row of the recognised sources to the visitor: PTP parts in version order (so a row cites the
+     * newest file holding it), MUE editions and RVU releases by date; of a release's QPP and non-QPP files, only
+     * the non-QPP one.
+     */
+    public static void visit(List<Source> sources, String where, ReferenceVisitor visitor) {
         List<Source> ptp = new ArrayList<>();
         List<Source> mue = new ArrayList<>();
-        List<Source> rvu = new ArrayList<>();
+        Map<LocalDate, Source> rvu = new java.util.TreeMap<>();
         for (Source s : sources) {
             if (PtpReader.version(s.name()) != null) {
                 ptp.add(s);
             } else if (MueReader.effectiveDate(s.name()) != null) {
                 mue.add(s);
             } else if (RvuReader.effectiveDate(s.name()) != null) {
-                rvu.add(s);
+                LocalDate date = RvuReader.effectiveDate(s.name());
+                Source other = rvu.get(date);
+                if (other == null || !nonQpp(other) && nonQpp(s)) {
+                    rvu.put(date, s);
+                }
             }
         }
         if (ptp.isEmpty() && mue.isEmpty() && rvu.isEmpty()) {
             throw new ReferenceException(where, 0, "no CMS reference files (ccipra-*.txt, MCR_MUE_PractitionerServices_Eff_*.csv, PPRRVU*.csv)");
         }
         ptp.sort(Comparator.comparing((Source s) -> PtpReader.version(s.name())).thenComparing(Source::name));
-        rvu.sort(Comparator.comparing((Source s) -> s.name().toLowerCase().contains("nonqpp")).thenComparing(Source::name));
-        List<ReadReport> reports = new ArrayList<>();
-        PtpTable.Builder ptpRows = PtpTable.builder();
         for (Source s : ptp) {
-            reports.add(read(s, in -> PtpReader.read(s.name(), in, ptpRows::add)));
+            visitor.report(read(s, in -> PtpReader.read(s.name(), in, visitor::ptp)));
         }
-        MueTable mues = MueTable.empty();
         for (Source s : mue) {
-            Map<String, MueRow> edition = MueTable.newEdition();
-            reports.add(read(s, in -> MueReader.read(s.name(), in, row -> edition.put(row.code(), row))));
-            mues = mues.with(MueReader.effectiveDate(s.name()), edition);
+            LocalDate edition = MueReader.effectiveDate(s.name());
+            visitor.report(read(s, in -> MueReader.read(s.name(), in, row -> visitor.mue(edition, row))));
         }
-        FeeSchedule fees = FeeSchedule.empty();
-        for (Source s : rvu) {
-            LocalDate effective = RvuReader.effectiveDate(s.name());
-            FeeSchedule.Release.Builder release = FeeSchedule.Release.builder(effective, s.name());
-            reports.add(read(s, in -> RvuReader.read(s.name(), in, release::add)));
-            fees = fees.with(release.build());
+        for (Map.Entry<LocalDate, Source> e : rvu.entrySet()) {
+            Source s = e.getValue();
+            visitor.report(read(s, in -> RvuReader.read(s.name(), in, row -> visitor.code(e.getKey(), s.name(), row))));
         }
-        return new ReferenceData(ptpRows.build(), mues, fees, List.copyOf(reports));
+    }
+
+    private static boolean nonQpp(Source s) {
+        return s.name().toLowerCase().contains("nonqpp");
     }
 
     private interface Reading {

@@ -1,0 +1,50 @@
+package org.claimscrubber.reference;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects reference rows from any source (CMS files, or the reference topics' stores) and builds the
+ * immutable {@link ReferenceData}: PTP rows merged, MUE rows by edition, fee-schedule rows by release.
+ */
+public final class ReferenceBuilder implements ReferenceVisitor {
+    private final PtpTable.Builder ptp = PtpTable.builder();
+    private final Map<LocalDate, Map<String, MueRow>> mue = new TreeMap<>();
+    private final Map<LocalDate, FeeSchedule.Release.Builder> releases = new TreeMap<>();
+    private final List<ReadReport> reports = new ArrayList<>();
+
+    @Override
+    public void ptp(PtpRow row) {
+        ptp.add(row);
+    }
+
+    @Override
+    public void mue(LocalDate edition, MueRow row) {
+        mue.computeIfAbsent(edition, e -> MueTable.newEdition()).put(row.code(), row);
+    }
+
+    @Override
+    public void code(LocalDate release, String file, CatalogRow row) {
+        releases.computeIfAbsent(release, r -> FeeSchedule.Release.builder(r, file)).add(row);
+    }
+
+    @Override
+    public void report(ReadReport report) {
+        reports.add(report);
+    }
+
+    public ReferenceData build() {
+        MueTable mues = MueTable.empty();
+        for (Map.Entry<LocalDate, Map<String, MueRow>> e : mue.entrySet()) {
+            mues = mues.with(e.getKey(), e.getValue());
+        }
+        FeeSchedule fees = FeeSchedule.empty();
+        for (FeeSchedule.Release.Builder r : releases.values()) {
+            fees = fees.with(r.build());
+        }
+        return new ReferenceData(ptp.build(), mues, fees, List.copyOf(reports));
+    }
+}
