@@ -30,6 +30,9 @@ import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
 import org.claimscrubber.stream.ProcessorApp;
+import org.claimscrubber.stream.ReferencePublisher;
+import org.claimscrubber.reference.ReferenceData;
+import org.claimscrubber.reference.ReferenceLoader;
 import org.claimscrubber.stream.TopicCounter;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
@@ -71,10 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
             Topics topics = Topics.from(config);
             ProcessorApp.ensureTopics(config, topics, 1);
 
+            new ReferencePublisher(config, stdout).publish(ReferenceLoader.sampleSources(), "sample reference");
             int expected = publish(config);
             long started = System.nanoTime();
-            EditEngine engine = new EditEngine(Setup.reference(null), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
-            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofMinutes(2));
+            EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+            try (ProcessorApp app = new ProcessorApp(config, engine, true).start(Duration.ofMinutes(2));
                  DecisionReader reader = new DecisionReader(config)) {
                 List<Decision> decisions = reader.read(expected, Duration.ofSeconds(60));
                 double seconds = (System.nanoTime() - started) / 1e9;

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of CMS files (default: the shipped sample).")
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "Judge with the CMS files of this folder instead of the reference topics (which load-reference fills).")
     Path reference;
 
     @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
@@ -43,10 +45,11 @@ public final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
-        EditEngine engine = new EditEngine(Setup.reference(reference), Setup.policies(policies), providerBasis, Clock.systemUTC());
+        ReferenceData files = reference == null ? ReferenceData.empty() : Setup.reference(reference);
+        EditEngine engine = new EditEngine(files, Setup.policies(policies), providerBasis, Clock.systemUTC());
         ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ProcessorApp app = new ProcessorApp(config, engine)) {
+        try (ProcessorApp app = new ProcessorApp(config, engine, reference == null)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();

@@ -1,6 +1,7 @@
 package org.claimscrubber.stream;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +20,7 @@ import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.history.HistoryCodec;
+import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.serde.AvroSerde;
 
 /**
@@ -34,10 +36,19 @@ public final class ClaimTopology {
      * @param engine the engine in force; asked per claim, so a reference reload takes effect without a restart
      */
     public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine) {
+        return build(config, engine, null);
+    }
+
+    /**
+     * As {@link #build(Map, Supplier)}, with the reference read from the reference topics as global stores and
+     * handed to {@code referenceInForce} when restored and after every reload; null keeps the engine's own.
+     */
+    public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine, Consumer<ReferenceData> referenceInForce) {
         Topics topics = Topics.from(config);
         Serde<ClaimSubmitted> claims = AvroSerde.of(ClaimSubmitted.class, config, false);
         Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
         StreamsBuilder builder = new StreamsBuilder();
+        ReferenceStores reference = referenceInForce == null ? null : ReferenceStores.add(builder, config, referenceInForce);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
                 HistoryCodec.serde()));
 
@@ -45,7 +56,7 @@ public final class ClaimTopology {
                 .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
                 .selectKey((claimId, claim) -> claim.getMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroBinarySerde.of(ClaimSubmitted.class)).withName("claims-by-member"))
-                .process(() -> new JudgeProcessor(engine), Named.as("judge-claim"), JudgeProcessor.STORE);
+                .process(() -> new JudgeProcessor(engine, reference), Named.as("judge-claim"), JudgeProcessor.STORE);
 
         judged.split(Named.as("decision-"))
                 .branch((claimId, d) -> d.disposition() == Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged

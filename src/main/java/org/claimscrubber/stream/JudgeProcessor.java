@@ -1,6 +1,7 @@
 package org.claimscrubber.stream;
 
 import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,17 +17,24 @@ final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, 
     static final String STORE = "member-history";
 
     private final Supplier<EditEngine> engine;
+    private final ReferenceStores reference;
     private ProcessorContext<String, Decision> context;
     private KeyValueStore<String, MemberHistory> store;
 
-    JudgeProcessor(Supplier<EditEngine> engine) {
+    /** @param reference the reference topics' stores, or null when the engine's own reference is used */
+    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference) {
         this.engine = engine;
+        this.reference = reference;
     }
 
     @Override
     public void init(ProcessorContext<String, Decision> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        if (reference != null) {
+            reference.refresh(context, System.currentTimeMillis());
+            context.schedule(ReferenceStores.QUIET, PunctuationType.WALL_CLOCK_TIME, now -> reference.refresh(context, now));
+        }
     }
 
     @Override

@@ -28,11 +28,22 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final Map<String, Object> config;
     private final AtomicReference<EditEngine> engine;
+    private final boolean referenceFromTopics;
     private KafkaStreams streams;
 
+    /** A processor whose reference is the engine's own (files loaded at start). */
     public ProcessorApp(Map<String, Object> config, EditEngine engine) {
+        this(config, engine, false);
+    }
+
+    /**
+     * @param referenceFromTopics read the reference from the reference topics (global stores), replacing the
+     *     engine's own once restored and after every reload
+     */
+    public ProcessorApp(Map<String, Object> config, EditEngine engine, boolean referenceFromTopics) {
         this.config = StreamsSettings.defaults(config);
         this.engine = new AtomicReference<>(engine);
+        this.referenceFromTopics = referenceFromTopics;
     }
 
     /** Creates the product's topics where missing. */
@@ -62,7 +73,7 @@ public final class ProcessorApp implements AutoCloseable {
     public ProcessorApp start(Duration timeout) {
         Properties props = new Properties();
         props.putAll(config);
-        streams = new KafkaStreams(ClaimTopology.build(config, engine::get), props);
+        streams = new KafkaStreams(ClaimTopology.build(config, engine::get, referenceFromTopics ? this::reload : null), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; shutting the client down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
