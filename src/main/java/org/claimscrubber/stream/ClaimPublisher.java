@@ -36,6 +36,10 @@ public final class ClaimPublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value));
     }
 
+    public void flush() {
+        producer.flush();
+    }
+
     @Override
     public void close() {
         producer.flush();
