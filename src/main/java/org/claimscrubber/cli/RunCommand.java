@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.reference.ReferenceData;
+import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
@@ -42,6 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = kafka.config();
+        config.putIfAbsent(SerdeConfig.AUTO_REGISTER_SCHEMAS, "false");
         if (stateDir != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }

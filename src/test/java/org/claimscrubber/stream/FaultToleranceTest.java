@@ -90,6 +90,8 @@ class FaultToleranceTest {
     void sigkillMidStreamLosesAndDuplicatesNothing() throws Exception {
         Map<String, Object> config = config("crash");
         new ReferencePublisher(config, new PrintStream(new ByteArrayOutputStream())).publish(ReferenceLoader.sampleSources(), "sample");
+        org.claimscrubber.cli.RegisterSchemasCommand.subjects(Topics.from(config))
+                .forEach((subject, schema) -> registry.registry().register(subject, schema));
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
         List<String> events = generate(4000, 21);
         Map<String, Decision> expected = new HashMap<>();

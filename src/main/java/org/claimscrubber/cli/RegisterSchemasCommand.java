@@ -1,0 +1,52 @@
+package org.claimscrubber.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.avro.Schema;
+import org.claimscrubber.avro.ClaimDecision;
+import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.avro.CodeReferenceRow;
+import org.claimscrubber.avro.MueReferenceRow;
+import org.claimscrubber.avro.PtpReferenceRow;
+import org.claimscrubber.serde.SchemaRegistry;
+import org.claimscrubber.serde.SerdeConfig;
+import org.claimscrubber.stream.ReferenceRecords;
+import org.claimscrubber.stream.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code register-schemas}: registers the product's schemas under their topic-name subjects, for deployments
+ * where the processor runs with {@code auto.register.schemas=false} (the default of {@code run}).
+ */
+@Command(name = "register-schemas", mixinStandardHelpOptions = true,
+        description = "Register the event, decision and reference schemas under <topic>-value subjects (deploy step).")
+public final class RegisterSchemasCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    PrintStream out = System.out;
+
+    /** Every subject the product writes or reads, with its schema. */
+    public static Map<String, Schema> subjects(Topics topics) {
+        Map<String, Schema> s = new LinkedHashMap<>();
+        s.put(topics.submitted() + "-value", ClaimSubmitted.getClassSchema());
+        s.put(topics.accepted() + "-value", ClaimDecision.getClassSchema());
+        s.put(topics.flagged() + "-value", ClaimDecision.getClassSchema());
+        s.put(ReferenceRecords.PTP + "-value", PtpReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.MUE + "-value", MueReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.CODES + "-value", CodeReferenceRow.getClassSchema());
+        return s;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Object> config = kafka.config();
+        SchemaRegistry registry = SerdeConfig.from(config, false).registry();
+        subjects(Topics.from(config)).forEach((subject, schema) ->
+                out.println(subject + " -> id " + registry.register(subject, schema)));
+        return 0;
+    }
+}
