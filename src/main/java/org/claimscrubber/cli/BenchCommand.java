@@ -48,6 +48,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "1", description = "Input partitions (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--commit-interval-ms", description = "commit.interval.ms for both topologies (default: Kafka's 100 under exactly-once).")
+    Integer commitIntervalMs;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A Streams or client setting for both topologies (repeatable).")
+    Map<String, String> settings = new HashMap<>();
+
     PrintStream out = System.out;
 
     @Override
@@ -79,6 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
         c.put(Topics.ACCEPTED_CONFIG, app + ".accepted");
         c.put(Topics.FLAGGED_CONFIG, app + ".flagged");
         c.put("claimscrubber.dlq.topic", app + ".dlq");
+        c.putAll(settings);
+        if (commitIntervalMs != null) {
+            c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        }
         ProcessorApp.ensureTopics(c, Topics.from(c), partitions);
         try (ClaimPublisher publisher = new ClaimPublisher(c)) {
             for (String e : backlog) {
