@@ -17,11 +17,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.embedded.EmbeddedKafka;
 import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.reference.ReferenceLoader;
-import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.Passthrough;
@@ -76,15 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> config(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String app) throws Exception {
-        Map<String, Object> c = new HashMap<>();
-        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        c.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        c.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        c.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("claim-scrubber-bench").toString());
-        c.put(Topics.SUBMITTED_CONFIG, app + ".in");
-        c.put(Topics.ACCEPTED_CONFIG, app + ".accepted");
-        c.put(Topics.FLAGGED_CONFIG, app + ".flagged");
-        c.put("claimscrubber.dlq.topic", app + ".dlq");
+        Map<String, Object> c = EmbeddedConfig.withOwnTopics(kafka, registry, app, Files.createTempDirectory("claim-scrubber-bench"));
         c.putAll(settings);
         if (commitIntervalMs != null) {
             c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
@@ -105,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> c = config(kafka, registry, "bench-passthrough");
         Properties props = new Properties();
         props.putAll(StreamsSettings.defaults(c));
-        try (KafkaStreams streams = new KafkaStreams(Passthrough.build(c, "bench-passthrough.in", "bench-passthrough.accepted"), props)) {
+        try (KafkaStreams streams = new KafkaStreams(Passthrough.build(c, "bench-passthrough.submitted", "bench-passthrough.accepted"), props)) {
             streams.start();
             long started = awaitRunning(streams);
             return drain(c, List.of("bench-passthrough.accepted"), events.size(), started);

@@ -8,24 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.avro.ClaimSubmitted;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.embedded.EmbeddedKafka;
 import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.generate.ClaimGenerator;
-import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
@@ -66,11 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
             stdout.println("bootstrap.servers=" + kafka.bootstrapServers());
             stdout.println("schema.registry.url=" + registry.url());
-            Map<String, Object> config = new HashMap<>();
-            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-            config.put(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber-demo");
-            config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("claim-scrubber-demo-state").toString());
+            Map<String, Object> config = EmbeddedConfig.of(kafka, registry, "claim-scrubber-demo",
+                    Files.createTempDirectory("claim-scrubber-demo-state"));
             Topics topics = Topics.from(config);
             ProcessorApp.ensureTopics(config, topics, 1);
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;

@@ -27,7 +27,6 @@ import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.history.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceLoader;
-import org.claimscrubber.serde.SerdeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,8 @@ class FaultToleranceTest {
     }
 
     private static Map<String, Object> config(String app) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        c.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        c.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        c.put(Topics.SUBMITTED_CONFIG, app + ".submitted");
-        c.put(Topics.ACCEPTED_CONFIG, app + ".accepted");
-        c.put(Topics.FLAGGED_CONFIG, app + ".flagged");
-        c.put(DeadLetters.TOPIC_CONFIG, app + ".dlq");
+        Map<String, Object> c = org.claimscrubber.embedded.EmbeddedConfig.withOwnTopics(kafka, registry, app, dir.resolve(app));
+        c.remove(StreamsConfig.STATE_DIR_CONFIG);
         c.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "6000");
         c.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), "1000");
         return c;

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
@@ -24,7 +23,6 @@ import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.embedded.EmbeddedKafka;
 import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.policy.Policies;
-import org.claimscrubber.serde.SerdeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,16 +49,7 @@ class ProcessorIntegrationTest {
     }
 
     static Map<String, Object> config(String app) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        c.put(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
-        c.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        c.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(app).toString());
-        c.put(Topics.SUBMITTED_CONFIG, app + ".submitted");
-        c.put(Topics.ACCEPTED_CONFIG, app + ".accepted");
-        c.put(Topics.FLAGGED_CONFIG, app + ".flagged");
-        c.put(DeadLetters.TOPIC_CONFIG, app + ".dlq");
-        return c;
+        return org.claimscrubber.embedded.EmbeddedConfig.withOwnTopics(kafka, registry, app, stateDir.resolve(app));
     }
 
     static EditEngine engine() {
