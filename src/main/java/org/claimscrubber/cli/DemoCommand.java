@@ -27,7 +27,10 @@ import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
+import org.claimscrubber.ops.OpsServer;
+import org.claimscrubber.ops.ScrubberMetrics;
 import org.claimscrubber.stream.ProcessorApp;
+import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.ReferencePublisher;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.reference.ReferenceLoader;
@@ -56,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write every decision consumed as JSON Lines (the shape of check).")
     Path out;
 
+    @Option(names = "--http-port", defaultValue = "0", description = "Port of /metrics and the health endpoints (default: a free one).")
+    int httpPort;
+
     PrintStream stdout = System.out;
 
     @Override
@@ -73,8 +79,15 @@ public final class DemoCommand implements Callable<Integer> {
             int expected = publish(config);
             long started = System.nanoTime();
             EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
-            try (ProcessorApp app = new ProcessorApp(config, engine, true).start(Duration.ofMinutes(2));
+            ScrubberMetrics metrics = new ScrubberMetrics();
+            config.put(ProcessorEvents.CONFIG, metrics);
+            try (OpsServer ops = new OpsServer(httpPort, metrics);
+                 ProcessorApp app = new ProcessorApp(withServer(config, ops), engine, true);
                  DecisionReader reader = new DecisionReader(config)) {
+                ops.attach(app);
+                app.start(Duration.ofMinutes(2));
+                stdout.println("metrics: " + ops.url() + "/metrics  health: " + ops.url() + "/health/live, " + ops.url() + "/health/ready"
+                        + "  topology: " + ops.url() + "/topology  history: " + ops.url() + "/members/{memberId}/history");
                 List<Decision> decisions = reader.read(expected, Duration.ofSeconds(60));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 DecisionSummary summary = new DecisionSummary();
@@ -107,6 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static Map<String, Object> withServer(Map<String, Object> config, OpsServer ops) {
+        config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
+        return config;
     }
 
     /** Publishes the generated stream with one corrupt record in the middle; returns the decisions to expect. */

@@ -11,7 +11,10 @@ import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.serde.SerdeConfig;
+import org.claimscrubber.ops.OpsServer;
+import org.claimscrubber.ops.ScrubberMetrics;
 import org.claimscrubber.stream.ProcessorApp;
+import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +39,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--provider-basis", defaultValue = "RENDERING", description = "RENDERING or BILLING (default: ${DEFAULT-VALUE}).")
     ProviderBasis providerBasis;
 
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "Port of /metrics, /health/live, /health/ready, /topology, /members/{id}/history (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "localhost",
+            description = "Host name other instances use to reach this one's HTTP port (default: ${DEFAULT-VALUE}).")
+    String advertisedHost;
+
     @Option(names = "--partitions", defaultValue = "1",
             description = "Partitions for topics that do not exist yet (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -51,7 +62,12 @@ public final class RunCommand implements Callable<Integer> {
         EditEngine engine = new EditEngine(files, Setup.policies(policies), providerBasis, Clock.systemUTC());
         ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ProcessorApp app = new ProcessorApp(config, engine, reference == null)) {
+        ScrubberMetrics metrics = new ScrubberMetrics();
+        config.put(ProcessorEvents.CONFIG, metrics);
+        try (OpsServer ops = new OpsServer(httpPort, metrics)) {
+            config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint(advertisedHost));
+            ProcessorApp app = new ProcessorApp(config, engine, reference == null);
+            ops.attach(app);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();

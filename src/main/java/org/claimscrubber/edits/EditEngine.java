@@ -51,6 +51,10 @@ public final class EditEngine {
     public record Outcome(Decision decision, MemberHistory history) {
     }
 
+    public ReferenceData reference() {
+        return reference;
+    }
+
     public EditEngine withReference(ReferenceData newReference) {
         return new EditEngine(newReference, policies, basis, clock);
     }

@@ -28,6 +28,8 @@ import org.claimscrubber.serde.AvroSerde;
  * member-history store, and split into accepted (and voided) and flagged decisions keyed by claim id.
  */
 public final class ClaimTopology {
+    /** The member-history store: queryable by member id, changelogged as {@code <application.id>-member-history-changelog}. */
+    public static final String HISTORY_STORE = "member-history";
     private ClaimTopology() {
     }
 
@@ -56,7 +58,7 @@ public final class ClaimTopology {
                 .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
                 .selectKey((claimId, claim) -> claim.getMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroBinarySerde.of(ClaimSubmitted.class)).withName("claims-by-member"))
-                .process(() -> new JudgeProcessor(engine, reference), Named.as("judge-claim"), JudgeProcessor.STORE);
+                .process(() -> new JudgeProcessor(engine, reference, ProcessorEvents.from(config)), Named.as("judge-claim"), JudgeProcessor.STORE);
 
         judged.split(Named.as("decision-"))
                 .branch((claimId, d) -> d.disposition() == Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged

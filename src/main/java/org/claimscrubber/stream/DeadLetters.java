@@ -21,14 +21,18 @@ public final class DeadLetters {
 
     private final String topic;
     private final String applicationId;
+    private final ProcessorEvents events;
 
     DeadLetters(Map<String, ?> configs) {
         Object t = configs.get(TOPIC_CONFIG);
         this.topic = t == null ? Topics.DEFAULT_DLQ : t.toString();
         this.applicationId = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        this.events = ProcessorEvents.from(configs);
     }
 
-    List<ProducerRecord<byte[], byte[]>> record(ErrorHandlerContext context, byte[] key, byte[] value, Exception e) {
+    /** The dead-letter record for the failed input; {@code reason} labels the DLQ metric (deserialization, processing). */
+    List<ProducerRecord<byte[], byte[]>> record(ErrorHandlerContext context, byte[] key, byte[] value, Exception e, String reason) {
+        events.deadLettered(reason);
         RecordHeaders headers = new RecordHeaders();
         if (context.headers() != null) {
             context.headers().forEach(headers::add);

@@ -21,6 +21,6 @@ public final class DeserializationToDlq implements DeserializationExceptionHandl
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         LOG.warn("unreadable record at {}-{}@{} sent to the DLQ: {}", context.topic(), context.partition(), context.offset(),
                 exception.getClass().getSimpleName());
-        return Response.resume(deadLetters.record(context, record.key(), record.value(), exception));
+        return Response.resume(deadLetters.record(context, record.key(), record.value(), exception, "deserialization"));
     }
 }

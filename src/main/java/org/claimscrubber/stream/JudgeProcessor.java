@@ -14,17 +14,19 @@ import org.claimscrubber.history.MemberHistory;
 
 /** Judges each claim (keyed by member id) against the member's history in the store; forwards decisions keyed by claim id. */
 final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, Decision> {
-    static final String STORE = "member-history";
+    static final String STORE = ClaimTopology.HISTORY_STORE;
 
     private final Supplier<EditEngine> engine;
     private final ReferenceStores reference;
+    private final ProcessorEvents events;
     private ProcessorContext<String, Decision> context;
     private KeyValueStore<String, MemberHistory> store;
 
     /** @param reference the reference topics' stores, or null when the engine's own reference is used */
-    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference) {
+    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference, ProcessorEvents events) {
         this.engine = engine;
         this.reference = reference;
+        this.events = events;
     }
 
     @Override
@@ -48,6 +50,7 @@ final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, 
         }
         if (outcome.decision() != null) {
             context.forward(record.withKey(claim.claimId()).withValue(outcome.decision()));
+            events.decided(outcome.decision(), record.timestamp());
         }
     }
 }

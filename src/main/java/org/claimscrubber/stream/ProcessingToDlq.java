@@ -24,6 +24,6 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         LOG.error("processor {} failed on the record at {}-{}@{}; sent to the DLQ", context.processorNodeId(), context.topic(),
                 context.partition(), context.offset(), exception);
-        return Response.resume(deadLetters.record(context, context.sourceRawKey(), context.sourceRawValue(), exception));
+        return Response.resume(deadLetters.record(context, context.sourceRawKey(), context.sourceRawValue(), exception, "processing"));
     }
 }

@@ -29,7 +29,10 @@ public final class ProcessorApp implements AutoCloseable {
     private final Map<String, Object> config;
     private final AtomicReference<EditEngine> engine;
     private final boolean referenceFromTopics;
+    private final ProcessorEvents events;
+    private volatile boolean referenceReady;
     private KafkaStreams streams;
+    private org.apache.kafka.streams.Topology topology;
 
     /** A processor whose reference is the engine's own (files loaded at start). */
     public ProcessorApp(Map<String, Object> config, EditEngine engine) {
@@ -44,6 +47,11 @@ public final class ProcessorApp implements AutoCloseable {
         this.config = StreamsSettings.defaults(config);
         this.engine = new AtomicReference<>(engine);
         this.referenceFromTopics = referenceFromTopics;
+        this.events = ProcessorEvents.from(config);
+        if (!referenceFromTopics) {
+            events.referenceInForce(engine.reference());
+            referenceReady = true;
+        }
     }
 
     /** Creates the product's topics where missing. */
@@ -73,7 +81,8 @@ public final class ProcessorApp implements AutoCloseable {
     public ProcessorApp start(Duration timeout) {
         Properties props = new Properties();
         props.putAll(config);
-        streams = new KafkaStreams(ClaimTopology.build(config, engine::get, referenceFromTopics ? this::reload : null), props);
+        topology = ClaimTopology.build(config, engine::get, referenceFromTopics ? this::reload : null);
+        streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; shutting the client down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -88,16 +97,45 @@ public final class ProcessorApp implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         LOG.info("processor RUNNING as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        if (events instanceof StreamsObserver observer) {
+            observer.bind(streams);
+        }
         return this;
     }
 
     /** Puts a new reference in force for the next claim, without a restart. */
     public void reload(ReferenceData reference) {
         engine.updateAndGet(e -> e.withReference(reference));
+        events.referenceInForce(reference);
+        referenceReady = true;
+    }
+
+    /** Members with history in this instance's stores (RocksDB's estimate), 0 when not running. */
+    public long historyEntries() {
+        try {
+            return streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(ClaimTopology.HISTORY_STORE,
+                    org.apache.kafka.streams.state.QueryableStoreTypes.<String, Object>keyValueStore())).approximateNumEntries();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** RUNNING, with the reference restored and in force. */
+    public boolean ready() {
+        return referenceReady && state() == KafkaStreams.State.RUNNING;
     }
 
     public KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    public org.apache.kafka.streams.Topology topology() {
+        return topology;
+    }
+
+    /** This instance's configuration, defaults applied. */
+    public Map<String, Object> config() {
+        return config;
     }
 
     public KafkaStreams streams() {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
@@ -133,5 +134,49 @@ class ProcessorIntegrationTest {
                 assertEquals(want.lines(), d.lines(), d.eventId());
             }
         }
+    }
+
+    @Test
+    void servesMetricsHealthTopologyAndMemberHistory() throws Exception {
+        Map<String, Object> config = config("ops");
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        org.claimscrubber.ops.ScrubberMetrics metrics = new org.claimscrubber.ops.ScrubberMetrics();
+        config.put(ProcessorEvents.CONFIG, metrics);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(ClaimTopologyTest.claim("E1", "C1", "MEMBER-SECRET-7", "62323"));
+            publisher.publishRaw("BAD", new byte[] {9, 9, 9});
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try (org.claimscrubber.ops.OpsServer ops = new org.claimscrubber.ops.OpsServer(0, metrics)) {
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
+            ProcessorApp app = new ProcessorApp(config, engine());
+            ops.attach(app);
+            try (app; DecisionReader reader = new DecisionReader(config)) {
+                app.start(Duration.ofSeconds(60));
+                assertEquals(1, reader.read(1, Duration.ofSeconds(60)).size());
+
+                String scrape = get(http, ops.url() + "/metrics").body();
+                assertTrue(scrape.contains("claimscrubber_decisions_total{disposition=\"ACCEPTED\"} 1.0"), scrape);
+                assertTrue(scrape.contains("claimscrubber_dlq_records_total{reason=\"deserialization\"} 1.0"));
+                assertTrue(scrape.contains("claimscrubber_end_to_end_latency_seconds_count 1"));
+                assertTrue(scrape.contains("claimscrubber_reference_info{table=\"ptp\",version=\"ccipra-v320r0\"} 1"));
+                assertTrue(scrape.contains("kafka_stream_"), "Kafka Streams client metrics are bound");
+                assertTrue(!scrape.contains("MEMBER-SECRET-7") && !scrape.contains("C1\""), "no member or claim id in metrics");
+                assertEquals(200, get(http, ops.url() + "/health/live").statusCode());
+                assertEquals(200, get(http, ops.url() + "/health/ready").statusCode());
+                assertTrue(get(http, ops.url() + "/topology").body().contains("judge-claim"));
+                java.net.http.HttpResponse<String> history = get(http, ops.url() + "/members/MEMBER-SECRET-7/history");
+                assertEquals(200, history.statusCode());
+                assertTrue(history.body().contains("\"claimId\":\"C1\""), history.body());
+                assertEquals(404, get(http, ops.url() + "/members/NOBODY/history").statusCode());
+            }
+            assertEquals(503, get(http, ops.url() + "/health/live").statusCode());
+            assertEquals(503, get(http, ops.url() + "/health/ready").statusCode());
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,92 @@
+package org.claimscrubber.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.decision.Finding;
+import org.claimscrubber.reference.FeeSchedule;
+import org.claimscrubber.reference.ReferenceData;
+import org.claimscrubber.stream.StreamsObserver;
+
+/**
+ * The business meters on a Prometheus registry, next to the Kafka Streams client metrics. Labels carry
+ * dispositions, edit codes, severities, reasons, tables and versions: never a member id, claim id or NPI.
+ */
+public final class ScrubberMetrics implements StreamsObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer latency;
+    private final Map<String, String> referenceVersions = new ConcurrentHashMap<>();
+
+    public ScrubberMetrics() {
+        latency = Timer.builder("claimscrubber.end.to.end.latency")
+                .description("Decision time minus the input record's timestamp")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    /** Binds the Kafka Streams client metrics of this instance. */
+    @Override
+    public void bind(KafkaStreams streams) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
+    }
+
+    /** Publishes the history store's size, read when scraped. */
+    public void historyEntries(LongSupplier entries) {
+        Gauge.builder("claimscrubber.member.history.entries", entries::getAsLong)
+                .description("Members with history in this instance's stores (RocksDB estimate)").register(registry);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void decided(Decision decision, long inputTimestamp) {
+        counter("claimscrubber.decisions", "disposition", decision.disposition().name()).increment();
+        for (Finding f : decision.findings()) {
+            counters.computeIfAbsent("f|" + f.edit() + "|" + f.severity(), k -> Counter.builder("claimscrubber.findings")
+                    .tag("edit", f.edit()).tag("severity", f.severity().name()).register(registry)).increment();
+        }
+        if (inputTimestamp > 0) {
+            latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - inputTimestamp)));
+        }
+    }
+
+    @Override
+    public void deadLettered(String reason) {
+        counter("claimscrubber.dlq.records", "reason", reason).increment();
+    }
+
+    @Override
+    public void referenceInForce(ReferenceData reference) {
+        String ptp = reference.ptp().latestSource();
+        version("ptp", ptp == null ? "none" : ptp);
+        version("mue", reference.mue().editions().isEmpty() ? "none" : reference.mue().editions().lastKey().toString());
+        FeeSchedule fees = reference.fees();
+        version("rvu", fees.releases().isEmpty() ? "none" : fees.releases().lastKey().toString());
+    }
+
+    /** {@code claimscrubber_reference_info{table,version}}: 1 for the version in force, 0 for one replaced. */
+    private void version(String table, String version) {
+        referenceVersions.put(table, version);
+        Gauge.builder("claimscrubber.reference.info", () -> version.equals(referenceVersions.get(table)) ? 1 : 0)
+                .tag("table", table).tag("version", version).description("1 for the reference version in force")
+                .register(registry);
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
+    }
+}

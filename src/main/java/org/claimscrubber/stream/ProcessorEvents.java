@@ -1,0 +1,28 @@
+package org.claimscrubber.stream;
+
+import org.claimscrubber.decision.Decision;
+import org.claimscrubber.reference.ReferenceData;
+
+/** What the processor tells an observer (metrics): decisions, dead letters, the reference put in force. */
+public interface ProcessorEvents {
+    /** Nobody listens. */
+    ProcessorEvents NONE = new ProcessorEvents() {
+    };
+
+    /** The config key under which the observer reaches the exception handlers. */
+    String CONFIG = "claimscrubber.processor.events";
+
+    default void decided(Decision decision, long inputTimestamp) {
+    }
+
+    default void deadLettered(String reason) {
+    }
+
+    default void referenceInForce(ReferenceData reference) {
+    }
+
+    static ProcessorEvents from(java.util.Map<String, ?> config) {
+        Object o = config.get(CONFIG);
+        return o instanceof ProcessorEvents events ? events : NONE;
+    }
+}
