@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -26,6 +27,7 @@ public final class ScrubberMetrics implements StreamsObserver {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
     private final Map<String, String> referenceVersions = new ConcurrentHashMap<>();
+    private final Map<String, Long> effectiveDays = new ConcurrentHashMap<>();
 
     public ScrubberMetrics() {
         latency = Timer.builder("claimscrubber.end.to.end.latency")
@@ -73,9 +75,34 @@ public final class ScrubberMetrics implements StreamsObserver {
     public void referenceInForce(ReferenceData reference) {
         String ptp = reference.ptp().latestSource();
         version("ptp", ptp == null ? "none" : ptp);
-        version("mue", reference.mue().editions().isEmpty() ? "none" : reference.mue().editions().lastKey().toString());
+        effective("ptp", ptpQuarterStart(ptp));
+        LocalDate mue = reference.mue().editions().isEmpty() ? null : reference.mue().editions().lastKey();
+        version("mue", mue == null ? "none" : mue.toString());
+        effective("mue", mue);
         FeeSchedule fees = reference.fees();
-        version("rvu", fees.releases().isEmpty() ? "none" : fees.releases().lastKey().toString());
+        LocalDate rvu = fees.releases().isEmpty() ? null : fees.releases().lastKey();
+        version("rvu", rvu == null ? "none" : rvu.toString());
+        effective("rvu", rvu);
+    }
+
+    /** {@code claimscrubber_reference_effective_timestamp_seconds{table}}: when the newest loaded version took effect. */
+    private void effective(String table, LocalDate date) {
+        effectiveDays.put(table, date == null ? 0L : date.toEpochDay() * 86_400L);
+        Gauge.builder("claimscrubber.reference.effective.timestamp.seconds", () -> effectiveDays.getOrDefault(table, 0L))
+                .tag("table", table).description("Effective date of the newest loaded reference version").register(registry);
+    }
+
+    /** The first day of the quarter a PTP version names: v322r0 is version 32.2, 2026 Q3 (32 is 2026, 31 is 2025). */
+    static LocalDate ptpQuarterStart(String source) {
+        if (source == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)(\\d)r\\d+").matcher(source);
+        if (!m.find()) {
+            return null;
+        }
+        int quarter = Integer.parseInt(m.group(2));
+        return quarter > 3 ? null : LocalDate.of(1994 + Integer.parseInt(m.group(1)), 1 + 3 * quarter, 1);
     }
 
     /** {@code claimscrubber_reference_info{table,version}}: 1 for the version in force, 0 for one replaced. */
