@@ -1,0 +1,84 @@
+package org.claimscrubber.ops;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.stream.DeadLetters;
+import org.claimscrubber.stream.Topics;
+
+/**
+ * Re-publishes dead letters to the input topic after a fix: the original key and value bytes, without the error
+ * headers, for every record of the DLQ that matches the filter at the time of the run (it keeps no memory of
+ * earlier replays). A dry run lists what would go and moves nothing. The engine ignores redelivered event ids, so
+ * replaying an event twice, or one that was judged in the meantime, cannot double its decision.
+ */
+public final class DlqReplay {
+    private final Map<String, Object> config;
+    private final PrintStream out;
+
+    public DlqReplay(Map<String, Object> config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Replays the records whose exception class contains {@code exceptionFilter} (all when null); returns how many. */
+    public int replay(String exceptionFilter, boolean dryRun) {
+        Topics topics = Topics.from(config);
+        Map<String, Object> c = new HashMap<>();
+        c.put("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        c.put("enable.auto.commit", false);
+        c.put("isolation.level", "read_committed");
+        int replayed = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", c.get("bootstrap.servers"),
+                     "acks", "all", "enable.idempotence", true), new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topics.dlq(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topics.dlq(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    String exception = header(r, DeadLetters.EXCEPTION);
+                    if (exceptionFilter != null && (exception == null || !exception.contains(exceptionFilter))) {
+                        continue;
+                    }
+                    out.println((dryRun ? "would replay " : "replay ") + topics.dlq() + "-" + r.partition() + "@" + r.offset() + " ("
+                            + exception + ", from " + header(r, DeadLetters.TOPIC) + "-" + header(r, DeadLetters.PARTITION) + "@"
+                            + header(r, DeadLetters.OFFSET) + ")");
+                    if (!dryRun) {
+                        RecordHeaders headers = new RecordHeaders();
+                        for (Header h : r.headers()) {
+                            if (!h.key().startsWith("__streams.errors.")) {
+                                headers.add(h);
+                            }
+                        }
+                        producer.send(new ProducerRecord<>(topics.submitted(), null, r.key(), r.value(), headers));
+                    }
+                    replayed++;
+                }
+            }
+            producer.flush();
+        }
+        out.println((dryRun ? "would replay " : "replayed ") + replayed + " record(s) to " + topics.submitted());
+        return replayed;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
+        Header h = r.headers().lastHeader(key);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,96 @@
+package org.claimscrubber.ops;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.stream.Topics;
+
+/**
+ * Resets the processor for reprocessing: its input offsets go back to the earliest (or latest) record, its
+ * internal topics (repartition, history changelog) are deleted, and its local state folder is wiped. Refuses
+ * while any instance of the application is still in the group.
+ */
+public final class StreamsReset {
+    private final Map<String, Object> config;
+    private final PrintStream out;
+
+    public StreamsReset(Map<String, Object> config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** What a reset would do, or does when {@code apply}; returns the internal topics found. */
+    public List<String> reset(boolean toEarliest, boolean apply) {
+        String app = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber"));
+        String input = Topics.from(config).submitted();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            try {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
+                if (group != null && !group.members().isEmpty()) {
+                    throw new IllegalStateException("application " + app + " still has " + group.members().size()
+                            + " running member(s); stop every instance first");
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+            }
+            List<String> internal = new ArrayList<>();
+            for (String t : admin.listTopics().names().get()) {
+                if (t.startsWith(app + "-") && (t.endsWith("-repartition") || t.endsWith("-changelog"))) {
+                    internal.add(t);
+                }
+            }
+            Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+            admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions()
+                    .forEach(p -> specs.put(new TopicPartition(input, p.partition()), toEarliest ? OffsetSpec.earliest() : OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            admin.listOffsets(specs).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+            Path state = Path.of(String.valueOf(config.getOrDefault(StreamsConfig.STATE_DIR_CONFIG,
+                    System.getProperty("java.io.tmpdir") + "/kafka-streams")), app);
+            out.println((apply ? "resetting " : "would reset ") + app + ": input " + input + " offsets to "
+                    + (toEarliest ? "earliest" : "latest") + " " + offsets.values().stream().map(OffsetAndMetadata::offset).toList()
+                    + "; delete internal topics " + internal + "; wipe local state " + state);
+            if (apply) {
+                admin.alterConsumerGroupOffsets(app, offsets).all().get();
+                if (!internal.isEmpty()) {
+                    admin.deleteTopics(internal).all().get();
+                }
+                wipe(state);
+            }
+            return internal;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reset failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void wipe(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
