@@ -48,6 +48,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * Starts a broker whose data lives in {@code dataDir} (formatted on first use) on fixed ports, so that a
+     * broker process stopped and started again is the same cluster.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, false, port == 0 ? freePortUnchecked() : port,
+                controllerPort == 0 ? freePortUnchecked() : controllerPort, Map.of());
+        kafka.startServer(!Files.exists(dataDir.resolve("meta.properties")));
+        return kafka;
+    }
+
+    private static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** As {@link #start()}, with extra broker settings (such as {@code message.max.bytes}). */
     public static EmbeddedKafka start(Map<String, String> extra) {
         try {

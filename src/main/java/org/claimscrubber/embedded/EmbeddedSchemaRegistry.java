@@ -29,8 +29,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final HttpServer server;
+    private final java.nio.file.Path journal;
 
-    private EmbeddedSchemaRegistry(int port) throws IOException {
+    private EmbeddedSchemaRegistry(int port, java.nio.file.Path journal) throws IOException {
+        this.journal = journal;
+        if (journal != null && java.nio.file.Files.exists(journal)) {
+            for (String line : java.nio.file.Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    registry.register(line.substring(0, tab), new Schema.Parser().parse(line.substring(tab + 1)));
+                }
+            }
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -43,7 +53,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Starts on the given port (0 picks a free one). */
     public static EmbeddedSchemaRegistry start(int port) throws IOException {
-        return new EmbeddedSchemaRegistry(port);
+        return new EmbeddedSchemaRegistry(port, null);
+    }
+
+    /**
+     * Starts on the port with its registrations kept in {@code journal} (one {@code subject<TAB>schema} a line,
+     * replayed in order on start), so a restarted registry gives every schema the id it had.
+     */
+    public static EmbeddedSchemaRegistry start(int port, java.nio.file.Path journal) throws IOException {
+        return new EmbeddedSchemaRegistry(port, journal);
     }
 
     public String url() {
@@ -98,7 +116,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             return subjects;
         }
         if (n == 3 && post && p[0].equals("subjects") && p[2].equals("versions")) {
-            return JSON.createObjectNode().put("id", registry.register(p[1], schema(body)));
+            Schema schema = schema(body);
+            int before = registry.subjects().contains(p[1]) ? registry.versions(p[1]).size() : 0;
+            int id = registry.register(p[1], schema);
+            if (journal != null && registry.versions(p[1]).size() > before) {
+                java.nio.file.Files.writeString(journal, p[1] + "\t" + schema + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+            return JSON.createObjectNode().put("id", id);
         }
         if (n == 2 && post && p[0].equals("subjects")) {
             SchemaRegistry.Version v = registry.versionOf(p[1], schema(body));

@@ -120,9 +120,31 @@ public final class ProcessorApp implements AutoCloseable {
         }
     }
 
-    /** RUNNING, with the reference restored and in force. */
+    /** RUNNING, with the reference restored and in force, and the cluster answering. */
     public boolean ready() {
-        return referenceReady && state() == KafkaStreams.State.RUNNING;
+        return referenceReady && state() == KafkaStreams.State.RUNNING && clusterAnswers();
+    }
+
+    private Admin admin;
+    private volatile long lastAnswer;
+
+    /** Whether the cluster answered a metadata request within the last two seconds (asked at most once a second). */
+    private synchronized boolean clusterAnswers() {
+        long now = System.currentTimeMillis();
+        if (now - lastAnswer < 1000) {
+            return true;
+        }
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+                    "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
+        }
+        try {
+            admin.describeCluster().nodes().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            lastAnswer = now;
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     public KafkaStreams.State state() {
@@ -144,6 +166,11 @@ public final class ProcessorApp implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+            }
+        }
         if (streams != null) {
             streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
                     .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
