@@ -35,7 +35,7 @@ final class CsvTable {
 
     ReadReport read(String fileName, InputStream in, RowSink rows) throws IOException {
         ReadReport report = new ReadReport(fileName);
-        TextRecords records = TextRecords.csv(ReferenceText.open(in));
+        TextRecords records = TextRecords.csv(ReferenceText.open(fileName, in));
         boolean header = false;
         for (List<String> cells = records.next(); cells != null; cells = records.next()) {
             if (TextRecords.blank(cells)) {
@@ -59,6 +59,9 @@ final class CsvTable {
             }
             report.accepted();
             rows.accept(cells);
+        }
+        if (records.endedInsideQuotes()) {
+            throw new ReferenceException(fileName, records.recordLine(), "the file ends inside a quoted cell: it is cut off (a partial file)");
         }
         if (!header) {
             throw new ReferenceException(fileName, 0, "no header row whose first cell is '" + headerName + "'");

@@ -24,13 +24,19 @@ public final class PtpReader {
         return m.matches() ? m.group(1).toLowerCase() : null;
     }
 
+    /** The version and part a PTP file name carries ({@code ccipra-v322r0-f1}), or null. */
+    public static String part(String fileName) {
+        Matcher m = Pattern.compile("(?i)(ccipra-v\\d+r\\d+-f\\d+)").matcher(fileName);
+        return m.find() ? m.group(1).toLowerCase() : null;
+    }
+
     public static ReadReport read(String fileName, InputStream in, Consumer<PtpRow> sink) throws IOException {
         String source = version(fileName);
         if (source == null) {
             source = fileName.replaceFirst("(?i)\\.txt$", "");
         }
         ReadReport report = new ReadReport(fileName);
-        TextRecords records = TextRecords.tabs(ReferenceText.open(in));
+        TextRecords records = TextRecords.tabs(ReferenceText.open(fileName, in));
         boolean inData = false;
         for (List<String> cells = records.next(); cells != null; cells = records.next()) {
             if (TextRecords.blank(cells)) {

@@ -109,13 +109,17 @@ public final class ReferenceLoader {
         List<Source> ptp = new ArrayList<>();
         List<Source> mue = new ArrayList<>();
         Map<LocalDate, Source> rvu = new java.util.TreeMap<>();
+        Map<String, Source> seen = new java.util.HashMap<>();
         for (Source s : sources) {
             if (PtpReader.version(s.name()) != null) {
+                unique(seen, "ptp " + PtpReader.part(s.name()), s);
                 ptp.add(s);
             } else if (MueReader.effectiveDate(s.name()) != null) {
+                unique(seen, "mue " + MueReader.effectiveDate(s.name()), s);
                 mue.add(s);
             } else if (RvuReader.effectiveDate(s.name()) != null) {
                 LocalDate date = RvuReader.effectiveDate(s.name());
+                unique(seen, "rvu " + date + (nonQpp(s) ? " nonqpp" : ""), s);
                 Source other = rvu.get(date);
                 if (other == null || !nonQpp(other) && nonQpp(s)) {
                     rvu.put(date, s);
@@ -136,6 +140,14 @@ public final class ReferenceLoader {
         for (Map.Entry<LocalDate, Source> e : rvu.entrySet()) {
             Source s = e.getValue();
             visitor.report(read(s, in -> RvuReader.read(s.name(), in, row -> visitor.code(e.getKey(), s.name(), row))));
+        }
+    }
+
+    /** Refuses a second file for the same PTP version and part, MUE edition, or PPRRVU release. */
+    private static void unique(Map<String, Source> seen, String what, Source s) {
+        Source before = seen.putIfAbsent(what, s);
+        if (before != null) {
+            throw new ReferenceException(s.name(), 0, "duplicates " + before.name() + " (the same " + what + "): remove one of them");
         }
     }
 

@@ -10,19 +10,21 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Opens CMS text files: latin-1 as CMS publishes them, or UTF-8 when the file starts with a byte-order mark. */
+/** Opens CMS text files as CMS publishes them: latin-1, and never with a byte-order mark. */
 final class ReferenceText {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private ReferenceText() {
     }
 
-    static Reader open(InputStream raw) throws IOException {
+    /** Refuses a file that starts with a UTF-8 byte-order mark: CMS files have none, so it was re-saved by another tool. */
+    static Reader open(String fileName, InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(3);
         byte[] head = in.readNBytes(3);
         if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return new InputStreamReader(in, StandardCharsets.UTF_8);
+            throw new ReferenceException(fileName, 1, "starts with a UTF-8 byte-order mark, which CMS files do not have: "
+                    + "the file was re-saved by another tool; load the file as CMS publishes it");
         }
         in.reset();
         return new InputStreamReader(in, StandardCharsets.ISO_8859_1);

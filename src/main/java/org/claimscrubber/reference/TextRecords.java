@@ -21,6 +21,7 @@ final class TextRecords {
     private long line = 1;
     private long recordLine;
     private boolean terminated;
+    private boolean endedInsideQuotes;
     private final StringBuilder cell = new StringBuilder();
 
     private TextRecords(Reader in, char delimiter, boolean quoted) {
@@ -47,17 +48,16 @@ final class TextRecords {
         return terminated;
     }
 
+    /** Whether the input ended inside a quoted cell (a file cut off mid-record). */
+    boolean endedInsideQuotes() {
+        return endedInsideQuotes;
+    }
+
     /** The next record's cells, or null at the end of input. */
     List<String> next() {
         int c = read();
         if (c < 0) {
             return null;
-        }
-        if (c == '\uFEFF' && recordLine == 0) {
-            c = read();
-            if (c < 0) {
-                return null;
-            }
         }
         recordLine = line;
         terminated = false;
@@ -100,6 +100,7 @@ final class TextRecords {
             }
             c = read();
         }
+        endedInsideQuotes = inQuotes;
         cells.add(cell.toString());
         return cells;
     }

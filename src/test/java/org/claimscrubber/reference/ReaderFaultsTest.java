@@ -53,17 +53,41 @@ class ReaderFaultsTest {
     }
 
     @Test
-    void utf8ByteOrderMarkIsRead() throws IOException {
-        List<MueRow> rows = new ArrayList<>();
+    void utf8ByteOrderMarkIsRefusedWithFileAndLine() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = (TestReference.MUE_HEADER + "62323,1,2 Date of Service Edit: Policy,x\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[bom.length + body.length];
         System.arraycopy(bom, 0, all, 0, 3);
         System.arraycopy(body, 0, all, 3, body.length);
 
-        MueReader.read("MCR_MUE_PractitionerServices_Eff_01-01-2026.csv", new ByteArrayInputStream(all), rows::add);
+        ReferenceException e = assertThrows(ReferenceException.class, () -> MueReader.read(
+                "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv", new ByteArrayInputStream(all), r -> { }));
 
-        assertEquals(1, rows.size());
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("byte-order mark"));
+    }
+
+    @Test
+    void aCsvCutOffInsideAQuotedCellIsRefused() {
+        String cut = TestReference.MUE_HEADER + "62323,1,2 Date of Service Edit: Policy,x\r\n62321,1,\"2 Date of Serv";
+
+        ReferenceException e = assertThrows(ReferenceException.class, () -> MueReader.read(
+                "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv", bytes(cut), r -> { }));
+
+        assertEquals(6, e.line(), "the line where the cut record starts");
+        assertTrue(e.getMessage().contains("partial file"));
+    }
+
+    @Test
+    void aDuplicatedPartEditionOrReleaseIsRefused() {
+        String row = "62323\t77003\t\t20170101\t*\t0\tCPT Manual";
+        ReferenceException ptp = assertThrows(ReferenceException.class, () -> TestReference.files()
+                .ptp("ccipra-v320r0-f1.txt", row).ptp("ccipra-v320r0-f1 (copy).txt", row).load());
+        ReferenceException rvu = assertThrows(ReferenceException.class, () -> TestReference.files()
+                .sample("PPRRVU2026_Jan_nonQPP.csv").sampleAs("PPRRVU2026_Jan_nonQPP.csv", "PPRRVU26_JAN_nonQPP.csv").load());
+
+        assertTrue(ptp.getMessage().contains("duplicates ccipra-v320r0-f1.txt"), ptp.getMessage());
+        assertTrue(rvu.getMessage().contains("duplicates"), rvu.getMessage());
     }
 
     @Test
