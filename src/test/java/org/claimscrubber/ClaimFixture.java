@@ -98,7 +98,8 @@ public final class ClaimFixture {
     }
 
     public Claim build() {
+        LocalDate last = lines.stream().map(Line::serviceDate).filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(date);
         return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, List.copyOf(diagnoses),
-                List.copyOf(lines), "2026-03-03T10:00:00Z", List.of());
+                List.copyOf(lines), last.plusDays(1) + "T10:00:00Z", List.of());
     }
 }

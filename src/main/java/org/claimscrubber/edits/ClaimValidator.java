@@ -1,5 +1,6 @@
 package org.claimscrubber.edits;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.claim.Claim;
@@ -13,6 +14,10 @@ final class ClaimValidator {
     private static final int MAX_MODIFIERS = 4;
     private static final int MAX_DIAGNOSES = 12;
     private static final int MAX_POINTERS = 4;
+    /** An 837P claim holds at most 50 service lines (loop 2400). */
+    static final int MAX_LINES = 50;
+    /** No real service line has more units; a larger number is a keying or mapping error. */
+    private static final int MAX_UNITS = 99_999;
 
     private ClaimValidator() {
     }
@@ -28,6 +33,13 @@ final class ClaimValidator {
         if (claim.lines().isEmpty()) {
             problems.add("the claim has no lines");
         }
+        if (claim.lines().size() > MAX_LINES) {
+            problems.add(claim.lines().size() + " service lines (an 837P claim holds at most " + MAX_LINES + ")");
+        }
+        controlCharacters("claimId", claim.claimId(), problems);
+        controlCharacters("eventId", claim.eventId(), problems);
+        controlCharacters("memberId", claim.memberId(), problems);
+        LocalDate submitted = submittedDate(claim.submittedAt());
         if (claim.memberId() == null || claim.memberId().isBlank()) {
             problems.add("memberId is blank");
         }
@@ -43,6 +55,11 @@ final class ClaimValidator {
             }
             if (line.units() != Line.MISSING && line.units() < 1) {
                 problems.add(where + ": units " + line.units() + " (must be 1 or more)");
+            } else if (line.units() > MAX_UNITS) {
+                problems.add(where + ": units " + line.units() + " (more than " + MAX_UNITS + ")");
+            }
+            if (submitted != null && line.serviceDate() != null && line.serviceDate().isAfter(submitted)) {
+                problems.add(where + ": serviceDate " + line.serviceDate() + " is after the claim was submitted (" + submitted + ")");
             }
             if (line.modifiers().size() > MAX_MODIFIERS) {
                 problems.add(where + ": " + line.modifiers().size() + " modifiers (at most 4)");
@@ -51,6 +68,24 @@ final class ClaimValidator {
         }
         frequencyProblems(claim, history, problems);
         return problems;
+    }
+
+    private static void controlCharacters(String field, String value, List<String> problems) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(field + " contains control characters");
+        }
+    }
+
+    /** The UTC date of submittedAt, or null when it is absent or not an ISO instant. */
+    private static LocalDate submittedDate(String submittedAt) {
+        if (submittedAt == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(submittedAt.strip()).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean appearsBefore(List<Line> lines, Line line) {

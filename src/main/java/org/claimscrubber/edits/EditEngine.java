@@ -128,6 +128,9 @@ public final class EditEngine {
     /** Enrichment for the lines that are readable enough to look up (every line, on a claim that can be judged). */
     private List<DecisionLine> enrichment(Claim claim, boolean judged) {
         List<DecisionLine> lines = new ArrayList<>(claim.lines().size());
+        if (claim.lines().size() > ClaimValidator.MAX_LINES) {
+            return lines;
+        }
         for (Line l : claim.lines()) {
             if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {
                 continue;

@@ -19,7 +19,7 @@ class InvalidClaimTest {
     private static String claim(String diagnoses, String lines, String extra) {
         return "{\"eventId\":\"E1\",\"claimId\":\"C1\",\"frequency\":\"ORIGINAL\",\"memberId\":\"MBR-1\","
                 + "\"billingProviderNpi\":\"1003000126\",\"placeOfService\":\"11\",\"diagnoses\":" + diagnoses
-                + ",\"lines\":" + lines + extra + "}";
+                + ",\"lines\":" + lines + ",\"submittedAt\":\"2026-03-03T10:00:00Z\"" + extra + "}";
     }
 
     private static String line(String field, String value) {
@@ -41,6 +41,9 @@ class InvalidClaimTest {
         "pointer past the diagnoses|[\"M54.50\"]|diagnosisPointers:[2]|pointer 2 is outside",
         "procedure code missing|[\"M54.50\"]|procedureCode:null|procedureCode is missing",
         "line number as text|[\"M54.50\"]|lineNumber:\"one\"|lineNumber is not a whole number",
+        "huge units|[\"M54.50\"]|units:100000|units 100000 (more than 99999)",
+        "units beyond a whole number|[\"M54.50\"]|units:99999999999|units is not a whole number",
+        "service after submission|[\"M54.50\"]|serviceDate:\"2026-03-05\"|is after the claim was submitted (2026-03-03)",
     })
     void lineProblemsMakeTheClaimInvalid(String name, String diagnoses, String change, String expected) {
         String lines = change.equals("[]") ? "[]" : line(change.substring(0, change.indexOf(':')), change.substring(change.indexOf(':') + 1));
@@ -66,6 +69,29 @@ class InvalidClaimTest {
     }
 
     @org.junit.jupiter.api.Test
+    void moreThanFiftyLinesIsInvalidAndNotEnriched() {
+        StringBuilder lines = new StringBuilder("[");
+        for (int i = 1; i <= 1000; i++) {
+            lines.append(i > 1 ? "," : "").append(GOOD_LINE.replace("\"lineNumber\":1", "\"lineNumber\":" + i));
+        }
+        Decision d = Scrubber.sample().judge(ClaimJson.read(claim("[\"M54.50\"]", lines + "]", "")));
+
+        assertInvalidDecision(d, "1000 service lines (an 837P claim holds at most 50)");
+        assertTrue(d.lines().isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void controlCharactersInIdsAreInvalidUnicodeIsFine() {
+        Decision control = Scrubber.sample().judge(ClaimJson.read(claim("[\"M54.50\"]", "[" + GOOD_LINE + "]", "")
+                .replace("\"claimId\":\"C1\"", "\"claimId\":\"C1\\u0007\"")));
+        Decision unicode = Scrubber.sample().judge(ClaimJson.read(claim("[\"M54.50\"]", "[" + GOOD_LINE + "]", "")
+                .replace("\"claimId\":\"C1\"", "\"claimId\":\"C-Ø-\u00e9-1\"")));
+
+        assertInvalidDecision(control, "claimId contains control characters");
+        assertEquals(Disposition.ACCEPTED, unicode.disposition());
+    }
+
+    @org.junit.jupiter.api.Test
     void duplicateLineNumbers() {
         assertInvalid(claim("[\"M54.50\"]", "[" + GOOD_LINE + "," + GOOD_LINE + "]", ""), "line number 1 appears twice");
     }
@@ -82,8 +108,10 @@ class InvalidClaimTest {
     }
 
     private static void assertInvalid(String json, String expected) {
-        Decision d = Scrubber.sample().judge(ClaimJson.read(json));
+        assertInvalidDecision(Scrubber.sample().judge(ClaimJson.read(json)), expected);
+    }
 
+    private static void assertInvalidDecision(Decision d, String expected) {
         assertEquals(Disposition.FLAGGED, d.disposition());
         assertEquals(java.util.List.of("INVALID_CLAIM"), edits(d));
         assertEquals("CO-16", d.findings().get(0).carc());
