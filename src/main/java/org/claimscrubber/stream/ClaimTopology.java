@@ -33,6 +33,16 @@ public final class ClaimTopology {
     private ClaimTopology() {
     }
 
+    /** A claim event with no value (a tombstone) is unreadable: it goes to the DLQ like any other. */
+    private static Serde<ClaimSubmitted> nonNull(Serde<ClaimSubmitted> serde) {
+        return Serdes.serdeFrom(serde.serializer(), (topic, bytes) -> {
+            if (bytes == null) {
+                throw new org.apache.kafka.common.errors.SerializationException("null value (a tombstone) on the claims topic");
+            }
+            return serde.deserializer().deserialize(topic, bytes);
+        });
+    }
+
     /**
      * @param config serde settings ({@code schema.registry.url} and the rest) and topic names
      * @param engine the engine in force; asked per claim, so a reference reload takes effect without a restart
@@ -55,7 +65,7 @@ public final class ClaimTopology {
                 HistoryCodec.serde()));
 
         KStream<String, Decision> judged = builder
-                .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
+                .stream(topics.submitted(), Consumed.with(Serdes.String(), nonNull(claims)).withName("claims-source"))
                 .selectKey((claimId, claim) -> claim.getMemberId(), Named.as("key-by-member"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroBinarySerde.of(ClaimSubmitted.class)).withName("claims-by-member"))
                 .process(() -> new JudgeProcessor(engine, reference, ProcessorEvents.from(config)), Named.as("judge-claim"), JudgeProcessor.STORE);
