@@ -42,9 +42,17 @@ public final class DecisionReader implements AutoCloseable {
 
     /** Polls once, handing each decision to the sink; returns how many arrived. */
     public int poll(Duration timeout, Consumer<Decision> sink) {
+        return pollWithPositions(timeout, (position, d) -> sink.accept(d));
+    }
+
+    /**
+     * Polls once, handing each decision with its position ({@code topic-partition@offset}) to the sink, so that a
+     * record read twice (after a broker restart, say) can be told from two records with one event id.
+     */
+    public int pollWithPositions(Duration timeout, java.util.function.BiConsumer<String, Decision> sink) {
         int n = 0;
         for (ConsumerRecord<String, ClaimDecision> r : consumer.poll(timeout)) {
-            sink.accept(AvroMapping.fromAvro(r.value()));
+            sink.accept(r.topic() + "-" + r.partition() + "@" + r.offset(), AvroMapping.fromAvro(r.value()));
             n++;
         }
         return n;

@@ -26,6 +26,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A killed instance's partitions move after 10 s instead of the client default of 45 s.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.putAll(overrides);
         return p;
     }
