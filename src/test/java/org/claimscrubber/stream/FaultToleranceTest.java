@@ -21,36 +21,17 @@ import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.embedded.EmbeddedKafka;
-import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.history.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceLoader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the processor survives: a SIGKILL mid-stream and a restart, and a second instance leaving the group. */
-class FaultToleranceTest {
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
-
+class FaultToleranceTest extends OnEmbeddedBroker {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start();
-        registry = EmbeddedSchemaRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        registry.close();
-        kafka.close();
-    }
 
     private static Map<String, Object> config(String app) {
         Map<String, Object> c = org.claimscrubber.embedded.EmbeddedConfig.withOwnTopics(kafka, registry, app, dir.resolve(app));

@@ -21,33 +21,14 @@ import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.embedded.EmbeddedKafka;
-import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.policy.Policies;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The processor on a real in-process broker and registry. */
-class ProcessorIntegrationTest {
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
-
+class ProcessorIntegrationTest extends OnEmbeddedBroker {
     @TempDir
     static java.nio.file.Path stateDir;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start();
-        registry = EmbeddedSchemaRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        registry.close();
-        kafka.close();
-    }
 
     static Map<String, Object> config(String app) {
         return org.claimscrubber.embedded.EmbeddedConfig.withOwnTopics(kafka, registry, app, stateDir.resolve(app));
