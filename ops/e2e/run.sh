@@ -84,7 +84,8 @@ java -jar "$jar" compare --expected "$work/expected.jsonl" --actual "$work/actua
 
 metrics=$(curl -s "$base/metrics")
 for name in claimscrubber_decisions_total claimscrubber_findings_total claimscrubber_end_to_end_latency_seconds_bucket \
-            claimscrubber_reference_info claimscrubber_member_history_entries kafka_stream_alive_stream_threads; do
+            claimscrubber_reference_info claimscrubber_member_history_entries kafka_stream_alive_stream_threads \
+            kafka_stream_task_process_total kafka_stream_processor_node_process_total; do
   grep -q "^$name" <<< "$metrics" || { echo "FAIL: /metrics lacks $name"; exit 1; }
 done
 echo "ok: /metrics carries the product's metric names"

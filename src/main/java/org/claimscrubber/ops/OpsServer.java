@@ -38,6 +38,7 @@ import org.claimscrubber.stream.ProcessorApp;
  * owns the member. The member id is accepted there and nowhere else, and never logged.
  */
 public final class OpsServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpsServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile ProcessorApp app;
@@ -108,7 +109,9 @@ public final class OpsServer implements AutoCloseable {
             } else {
                 sendJson(exchange, 404, JSON.createObjectNode().put("error", "not found"));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The path may hold a member id: log the failure's type and message only.
+            LOG.warn("request failed: {}: {}", e.getClass().getName(), e.getMessage());
             sendJson(exchange, 503, JSON.createObjectNode().put("error", e.getClass().getSimpleName()));
         }
     }

@@ -1,6 +1,8 @@
 package org.claimscrubber.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -10,20 +12,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Finding;
 import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.stream.StreamsObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The business meters on a Prometheus registry, next to the Kafka Streams client metrics. Labels carry
  * dispositions, edit codes, severities, reasons, tables and versions: never a member id, claim id or NPI.
  */
 public final class ScrubberMetrics implements StreamsObserver {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final Logger LOG = LoggerFactory.getLogger(ScrubberMetrics.class);
+    private final PrometheusMeterRegistry registry = new ClampingRegistry();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
     private final Map<String, String> referenceVersions = new ConcurrentHashMap<>();
@@ -111,6 +118,33 @@ public final class ScrubberMetrics implements StreamsObserver {
         Gauge.builder("claimscrubber.reference.info", () -> version.equals(referenceVersions.get(table)) ? 1 : 0)
                 .tag("table", table).tag("version", version).description("1 for the reference version in force")
                 .register(registry);
+    }
+
+    /**
+     * Some Kafka Streams client metrics named {@code *-total} report -1 while they have nothing to say (at DEBUG
+     * recording, RocksDB statistics before the first read). Micrometer binds every {@code *-total} as a counter and
+     * the Prometheus model refuses a negative counter, which failed the whole scrape; such a reading is exported as 0.
+     */
+    private static final class ClampingRegistry extends PrometheusMeterRegistry {
+        private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+        ClampingRegistry() {
+            super(PrometheusConfig.DEFAULT);
+        }
+
+        @Override
+        protected <T> FunctionCounter newFunctionCounter(Meter.Id id, T obj, ToDoubleFunction<T> countFunction) {
+            return super.newFunctionCounter(id, obj, o -> {
+                double v = countFunction.applyAsDouble(o);
+                if (v < 0) {
+                    if (reported.add(id.getName())) {
+                        LOG.debug("counter {} read {}; exported as 0", id.getName(), v);
+                    }
+                    return 0;
+                }
+                return v;
+            });
+        }
     }
 
     private Counter counter(String name, String tag, String value) {

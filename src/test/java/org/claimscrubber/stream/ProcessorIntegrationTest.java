@@ -141,7 +141,10 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
                 assertTrue(scrape.contains("claimscrubber_dlq_records_total{reason=\"deserialization\"} 1.0"));
                 assertTrue(scrape.contains("claimscrubber_end_to_end_latency_seconds_count 1"));
                 assertTrue(scrape.contains("claimscrubber_reference_info{table=\"ptp\",version=\"ccipra-v320r0\"} 1"));
-                assertTrue(scrape.contains("kafka_stream_"), "Kafka Streams client metrics are bound");
+                assertTrue(scrape.contains("kafka_stream_client_state"), "Kafka Streams client metrics are bound");
+                // DEBUG recording: task and processor-node metrics, and RocksDB metrics (some of which read -1).
+                assertTrue(scrape.contains("kafka_stream_processor_node_process_total"), "processor-node metrics at DEBUG");
+                assertTrue(scrape.contains("kafka_stream_state_number_open_files"), "RocksDB metrics at DEBUG");
                 assertTrue(!scrape.contains("MEMBER-SECRET-7") && !scrape.contains("C1\""), "no member or claim id in metrics");
                 assertEquals(200, get(http, ops.url() + "/health/live").statusCode());
                 assertEquals(200, get(http, ops.url() + "/health/ready").statusCode());
