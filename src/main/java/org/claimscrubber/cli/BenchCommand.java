@@ -100,7 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (KafkaStreams streams = new KafkaStreams(Passthrough.build(c, "bench-passthrough.submitted", "bench-passthrough.accepted"), props)) {
             streams.start();
             long started = awaitRunning(streams);
-            return drain(c, List.of("bench-passthrough.accepted"), events.size(), started);
+            double rate = drain(c, List.of("bench-passthrough.accepted"), events.size(), started);
+            out.println("passthrough thread: " + threadTime(streams));
+            return rate;
         }
     }
 
@@ -112,8 +114,28 @@ public final class BenchCommand implements Callable<Integer> {
         try (ProcessorApp app = new ProcessorApp(c, engine)) {
             app.start(Duration.ofMinutes(2));
             long started = System.nanoTime();
-            return drain(c, List.of("bench-processor.accepted", "bench-processor.flagged"), decisions, started);
+            double rate = drain(c, List.of("bench-processor.accepted", "bench-processor.flagged"), decisions, started);
+            out.println("processor thread: " + threadTime(app.streams()));
+            return rate;
         }
+    }
+
+    /** Where the stream threads spent their time (Kafka Streams' thread-level ratio metrics, averaged over threads). */
+    static String threadTime(KafkaStreams streams) {
+        StringBuilder b = new StringBuilder();
+        for (String phase : List.of("poll", "process", "commit", "punctuate")) {
+            double sum = 0;
+            int n = 0;
+            for (var e : streams.metrics().entrySet()) {
+                if (e.getKey().group().equals("stream-thread-metrics") && e.getKey().name().equals(phase + "-ratio")
+                        && e.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+                    sum += d;
+                    n++;
+                }
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(phase).append(String.format(" %.0f%%", n == 0 ? 0 : 100 * sum / n));
+        }
+        return b.toString();
     }
 
     private static long awaitRunning(KafkaStreams streams) {

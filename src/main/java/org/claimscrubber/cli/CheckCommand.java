@@ -1,20 +1,29 @@
 package org.claimscrubber.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.claim.UnreadableClaimException;
+import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
@@ -49,7 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
     PrintStream err = System.err;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         EditEngine engine;
         try {
             ReferenceData data = Setup.reference(reference);
@@ -66,31 +75,51 @@ public final class CheckCommand implements Callable<Integer> {
         DecisionSummary summary = new DecisionSummary();
         InMemoryHistory history = new InMemoryHistory();
         long started = System.nanoTime();
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        try (BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8);
-             DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
-            long lineNumber = 0;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                lineNumber++;
-                if (text.isBlank()) {
-                    continue;
+        OutputStream writer = new BufferedOutputStream(out, 1 << 16);
+        // Three stages on their own threads, in order: parse, judge (this thread: the history is not shared), write.
+        BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        BlockingQueue<List<Decision>> judged = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        ExecutorService stages = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "check-io");
+            t.setDaemon(true);
+            return t;
+        });
+        try (DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
+            Future<?> reading = stages.submit(() -> read(parsed));
+            Future<?> writing = stages.submit(() -> {
+                for (List<Decision> batch = take(judged); !batch.isEmpty(); batch = take(judged)) {
+                    for (Decision d : batch) {
+                        decisions.write(d);
+                    }
                 }
-                Claim claim;
-                try {
-                    claim = ClaimJson.read(text);
-                } catch (UnreadableClaimException e) {
-                    summary.unreadable();
-                    err.println(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
-                    continue;
+                return null;
+            });
+            try {
+                for (Batch batch = take(parsed); !batch.isEnd(); batch = take(parsed)) {
+                    List<Decision> out = new ArrayList<>(batch.claims.size());
+                    for (Object item : batch.claims) {
+                        if (item instanceof String problem) {
+                            summary.unreadable();
+                            err.println(problem);
+                            continue;
+                        }
+                        EditEngine.Outcome outcome = history.apply(engine, (Claim) item);
+                        if (outcome.decision() == null) {
+                            summary.redelivered();
+                        } else {
+                            summary.add(outcome.decision());
+                            out.add(outcome.decision());
+                        }
+                    }
+                    put(judged, out, writing);
                 }
-                EditEngine.Outcome outcome = history.apply(engine, claim);
-                if (outcome.decision() == null) {
-                    summary.redelivered();
-                    continue;
-                }
-                summary.add(outcome.decision());
-                decisions.write(outcome.decision());
+            } finally {
+                put(judged, List.of(), writing);
             }
+            finish(reading);
+            finish(writing);
+        } finally {
+            stages.shutdownNow();
         }
         writer.flush();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -99,5 +128,81 @@ public final class CheckCommand implements Callable<Integer> {
             err.printf("%-34s %10.0f%n", "claims/s", summary.decisions() / Math.max(seconds, 1e-9));
         }
         return summary.unreadableCount() > 0 ? Main.EXIT_UNREADABLE : 0;
+    }
+
+    private static final int BATCH = 256;
+    private static final int QUEUED_BATCHES = 16;
+
+    /** Parsed events in file order: a {@link Claim}, or the message for an unreadable line. */
+    private record Batch(List<Object> claims) {
+        static final Batch END = new Batch(List.of());
+
+        boolean isEnd() {
+            return claims.isEmpty();
+        }
+    }
+
+    private Void read(BlockingQueue<Batch> parsed) throws IOException, InterruptedException {
+        try (BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8)) {
+            List<Object> batch = new ArrayList<>(BATCH);
+            long lineNumber = 0;
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                lineNumber++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    batch.add(ClaimJson.read(text));
+                } catch (UnreadableClaimException e) {
+                    batch.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
+                }
+                if (batch.size() == BATCH) {
+                    parsed.put(new Batch(batch));
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                parsed.put(new Batch(batch));
+            }
+        } finally {
+            parsed.put(Batch.END);
+        }
+        return null;
+    }
+
+    private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
+        return queue.take();
+    }
+
+    /** Hands a batch to the writer, giving up when the writer has failed (its failure is reported by finish). */
+    private static void put(BlockingQueue<List<Decision>> queue, List<Decision> batch, Future<?> writer) throws IOException {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (writer.isDone()) {
+                    finish(writer);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static void finish(Future<?> stage) throws IOException {
+        try {
+            stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 }

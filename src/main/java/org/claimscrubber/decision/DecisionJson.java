@@ -30,11 +30,28 @@ public final class DecisionJson {
         private final JsonGenerator g;
 
         public LineWriter(Writer out) {
+            this(generator(() -> FACTORY.createGenerator(out)));
+        }
+
+        /** Writes UTF-8 straight to the stream: no char-to-byte pass, the faster of the two for files and pipes. */
+        public LineWriter(java.io.OutputStream out) {
+            this(generator(() -> FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)));
+        }
+
+        private interface GeneratorSource {
+            JsonGenerator open() throws IOException;
+        }
+
+        private static JsonGenerator generator(GeneratorSource source) {
             try {
-                g = FACTORY.createGenerator(out);
+                return source.open();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private LineWriter(JsonGenerator generator) {
+            g = generator;
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             g.setRootValueSeparator(null);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.Frequency;
+import org.claimscrubber.claim.IsoDates;
 import org.claimscrubber.claim.Line;
 import org.claimscrubber.history.MemberHistory;
 
@@ -39,7 +40,7 @@ final class ClaimValidator {
         controlCharacters("claimId", claim.claimId(), problems);
         controlCharacters("eventId", claim.eventId(), problems);
         controlCharacters("memberId", claim.memberId(), problems);
-        LocalDate submitted = submittedDate(claim.submittedAt());
+        LocalDate submitted = claim.submittedAt() == null ? null : IsoDates.utcDateOfInstant(claim.submittedAt());
         if (claim.memberId() == null || claim.memberId().isBlank()) {
             problems.add("memberId is blank");
         }
@@ -47,45 +48,42 @@ final class ClaimValidator {
             problems.add(claim.diagnoses().size() + " diagnoses (at most 12)");
         }
         for (Line line : claim.lines()) {
-            String where = line.lineNumber() == Line.MISSING ? "a line without lineNumber" : "line " + line.lineNumber();
             if (line.lineNumber() != Line.MISSING && line.lineNumber() < 1) {
                 problems.add("lineNumber " + line.lineNumber() + " (must be 1 or more)");
             } else if (line.lineNumber() != Line.MISSING && appearsBefore(claim.lines(), line)) {
                 problems.add("line number " + line.lineNumber() + " appears twice");
             }
             if (line.units() != Line.MISSING && line.units() < 1) {
-                problems.add(where + ": units " + line.units() + " (must be 1 or more)");
+                problems.add(where(line) + ": units " + line.units() + " (must be 1 or more)");
             } else if (line.units() > MAX_UNITS) {
-                problems.add(where + ": units " + line.units() + " (more than " + MAX_UNITS + ")");
+                problems.add(where(line) + ": units " + line.units() + " (more than " + MAX_UNITS + ")");
             }
             if (submitted != null && line.serviceDate() != null && line.serviceDate().isAfter(submitted)) {
-                problems.add(where + ": serviceDate " + line.serviceDate() + " is after the claim was submitted (" + submitted + ")");
+                problems.add(where(line) + ": serviceDate " + line.serviceDate() + " is after the claim was submitted (" + submitted + ")");
             }
             if (line.modifiers().size() > MAX_MODIFIERS) {
-                problems.add(where + ": " + line.modifiers().size() + " modifiers (at most 4)");
+                problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
-            pointerProblems(claim, line, where, problems);
+            pointerProblems(claim, line, problems);
         }
         frequencyProblems(claim, history, problems);
         return problems;
     }
 
     private static void controlCharacters(String field, String value, List<String> problems) {
-        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            problems.add(field + " contains control characters");
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                problems.add(field + " contains control characters");
+                return;
+            }
         }
     }
 
-    /** The UTC date of submittedAt, or null when it is absent or not an ISO instant. */
-    private static LocalDate submittedDate(String submittedAt) {
-        if (submittedAt == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(submittedAt.strip()).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    private static String where(Line line) {
+        return line.lineNumber() == Line.MISSING ? "a line without lineNumber" : "line " + line.lineNumber();
     }
 
     private static boolean appearsBefore(List<Line> lines, Line line) {
@@ -100,16 +98,16 @@ final class ClaimValidator {
         return false;
     }
 
-    private static void pointerProblems(Claim claim, Line line, String where, List<String> problems) {
+    private static void pointerProblems(Claim claim, Line line, List<String> problems) {
         List<Integer> pointers = line.diagnosisPointers();
         if (pointers.isEmpty()) {
-            problems.add(where + ": no diagnosis pointer");
+            problems.add(where(line) + ": no diagnosis pointer");
         } else if (pointers.size() > MAX_POINTERS) {
-            problems.add(where + ": " + pointers.size() + " diagnosis pointers (at most 4)");
+            problems.add(where(line) + ": " + pointers.size() + " diagnosis pointers (at most 4)");
         }
         for (int p : pointers) {
             if (p < 1 || p > claim.diagnoses().size() || p > MAX_DIAGNOSES) {
-                problems.add(where + ": diagnosis pointer " + p + " is outside 1.." + claim.diagnoses().size());
+                problems.add(where(line) + ": diagnosis pointer " + p + " is outside 1.." + claim.diagnoses().size());
             }
         }
     }

@@ -42,6 +42,9 @@ final class LineFacts {
 
     /** The row that prices the line: the pricing modifier's row where the file has one, else the code's own. */
     CatalogRow pricingRow() {
+        if (line.modifiers().isEmpty()) {
+            return rows.pricing(null);
+        }
         for (String m : PRICING_MODIFIERS) {
             if (line.hasModifier(m)) {
                 return rows.pricing(m);
