@@ -123,6 +123,14 @@ public final class BenchCommand implements Callable<Integer> {
     /** Where the stream threads spent their time (Kafka Streams' thread-level ratio metrics, averaged over threads). */
     static String threadTime(KafkaStreams streams) {
         StringBuilder b = new StringBuilder();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains("StreamThread") && streams.metadataForLocalThreads().stream().anyMatch(m -> m.threadName().equals(t.getName()))) {
+                cpu += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        b.append(String.format("cpu %.1f s; ", cpu / 1e9));
         for (String phase : List.of("poll", "process", "commit", "punctuate")) {
             double sum = 0;
             int n = 0;
@@ -133,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
                     n++;
                 }
             }
-            b.append(b.length() == 0 ? "" : ", ").append(phase).append(String.format(" %.0f%%", n == 0 ? 0 : 100 * sum / n));
+            b.append(phase.equals("poll") ? "" : ", ").append(phase).append(String.format(" %.0f%%", n == 0 ? 0 : 100 * sum / n));
         }
         return b.toString();
     }

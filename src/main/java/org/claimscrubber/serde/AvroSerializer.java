@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -69,7 +70,8 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             out.write(MAGIC);
             out.write(ByteBuffer.allocate(4).putInt(id).array());
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(writeWith, SpecificDatumWriter::new).write(data, encoder);
+            writers.computeIfAbsent(writeWith, w -> new SpecificDatumWriter<>(w,
+                    w.equals(schema) ? AvroModels.GENERATED_CODERS : SpecificData.getForSchema(w))).write(data, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.claimscrubber.serde.AvroModels;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,8 +21,8 @@ final class AvroBinarySerde {
 
     static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
         org.apache.avro.Schema schema = SpecificData.get().getSchema(type);
-        SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema);
-        SpecificDatumReader<T> reader = new SpecificDatumReader<>(schema);
+        SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema, AvroModels.GENERATED_CODERS);
+        SpecificDatumReader<T> reader = new SpecificDatumReader<>(schema, schema, AvroModels.GENERATED_CODERS);
         return Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
