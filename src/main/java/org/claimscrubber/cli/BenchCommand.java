@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.bench.SyntheticReference;
 import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.history.HistoryClaim;
+import org.claimscrubber.history.HistoryCodec;
+import org.claimscrubber.history.HistoryLine;
+import org.claimscrubber.history.MemberHistory;
+import org.claimscrubber.history.SeenEvent;
+import org.claimscrubber.stream.ClaimTopology;
+import org.claimscrubber.stream.ReferencePublisher;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.embedded.EmbeddedKafka;
@@ -39,7 +49,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure processor and passthrough throughput on an in-process broker; the last line is the ratio.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "The end-to-end pair alone, on 20,000 claims.")
+    @Option(names = "--quick", description = "The end-to-end pair alone, on 20,000 claims (without: also the latency run, the full-size reference load and the restart times).")
     boolean quick;
 
     @Option(names = "--claims", description = "Claims per run (default: 20000 with --quick, 100000 otherwise).")
@@ -54,6 +64,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A Streams or client setting for both topologies (repeatable).")
     Map<String, String> settings = new HashMap<>();
 
+    @Option(names = "--latency-rate", defaultValue = "1000", description = "Claims/s offered in the latency run (default: ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(names = "--latency-seconds", defaultValue = "20", description = "Measured length of the latency run (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "10", description = "Unmeasured start of the latency run (default: ${DEFAULT-VALUE}).")
+    int latencyWarmUpSeconds;
+
+    @Option(names = "--latency-commit-interval-ms", defaultValue = "10",
+            description = "commit.interval.ms in the latency run: a decision is visible to read_committed consumers only after two commits (default: ${DEFAULT-VALUE}).")
+    int latencyCommitIntervalMs;
+
+    @Option(names = "--members", defaultValue = "1000000", description = "Members of history for the restart figures (default: ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--ptp-rows", defaultValue = "2500000", description = "PTP rows of the synthetic full-size reference (default: ${DEFAULT-VALUE}).")
+    int ptpRows;
+
     PrintStream out = System.out;
 
     @Override
@@ -65,7 +94,15 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("machine: %d cores, %s %s; %d claims, %d input partitions, exactly-once v2%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 count, partitions);
+        if (!quick) {
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
+                fullReferenceAndRestart(kafka, registry);
+            }
+        }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
+            if (!quick) {
+                latency(kafka, registry);
+            }
             double passthrough = passthrough(kafka, registry, events);
             out.printf("passthrough: %.0f claims/s%n", passthrough);
             double processor = processor(kafka, registry, events);
@@ -109,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double processor(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, List<String> events) throws Exception {
         backlog = events;
         Map<String, Object> c = config(kafka, registry, "bench-processor");
-        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+        EditEngine engine = sampleEngine();
         long decisions = events.stream().map(e -> ClaimEvents.fromJson(e).getEventId()).distinct().count();
         try (ProcessorApp app = new ProcessorApp(c, engine)) {
             app.start(Duration.ofMinutes(2));
@@ -146,6 +183,143 @@ public final class BenchCommand implements Callable<Integer> {
         return b.toString();
     }
 
+    private EditEngine sampleEngine() {
+        return new EditEngine(ReferenceLoader.loadSample(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+    }
+
+    /**
+     * Offers claims at a steady rate to a running processor and measures, per decision, the time from the input
+     * record's timestamp (set when the claim was sent) to its arrival at a read_committed consumer.
+     */
+    private void latency(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
+        int total = latencyRate * (latencyWarmUpSeconds + latencySeconds);
+        StringWriter generated = new StringWriter();
+        new ClaimGenerator(8, 0.15).write(total, generated);
+        List<String> claims = generated.toString().lines().toList();
+        backlog = List.of();
+        Map<String, Object> c = config(kafka, registry, "bench-latency");
+        c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, latencyCommitIntervalMs);
+        long expected = claims.stream().map(e -> ClaimEvents.fromJson(e).getEventId()).distinct().count();
+        long[] latencies = new long[(int) expected];
+        int seen = 0;
+        try (ProcessorApp app = new ProcessorApp(c, sampleEngine()); ClaimPublisher publisher = new ClaimPublisher(c);
+             KafkaConsumer<byte[], byte[]> consumer = decisionConsumer(c)) {
+            app.start(Duration.ofMinutes(2));
+            consumer.subscribe(List.of("bench-latency.accepted", "bench-latency.flagged"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(50));
+            }
+            long periodNanos = 1_000_000_000L / latencyRate;
+            long warmUpEnds = System.currentTimeMillis() + latencyWarmUpSeconds * 1000L;
+            Thread sender = new Thread(() -> {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < claims.size(); i++) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(t0 + i * periodNanos - System.nanoTime());
+                    publisher.publish(ClaimEvents.fromJson(claims.get(i)));
+                }
+                publisher.flush();
+            }, "bench-latency-sender");
+            sender.start();
+            int counted = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(latencyWarmUpSeconds + latencySeconds + 60L).toNanos();
+            while (seen < expected && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
+                    seen++;
+                    if (r.timestamp() >= warmUpEnds) {
+                        latencies[counted++] = System.currentTimeMillis() - r.timestamp();
+                    }
+                }
+            }
+            sender.join();
+            long[] measured = java.util.Arrays.copyOf(latencies, counted);
+            java.util.Arrays.sort(measured);
+            out.printf("processor latency at %d claims/s (commit.interval.ms=%d, read_committed, %d decisions after warm-up): p50 %d ms, p99 %d ms, max %d ms%n",
+                    latencyRate, latencyCommitIntervalMs, counted, percentile(measured, 0.50), percentile(measured, 0.99),
+                    counted == 0 ? 0 : measured[counted - 1]);
+        }
+        if (seen < expected) {
+            throw new IllegalStateException("latency run: only " + seen + " of " + expected + " decisions arrived");
+        }
+    }
+
+    static long percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static KafkaConsumer<byte[], byte[]> decisionConsumer(Map<String, Object> c) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", c.get("bootstrap.servers"), "group.id", "bench-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed", "fetch.max.wait.ms", 5),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A synthetic full quarter into the reference topics, then the processor's start and restart times with it
+     * and with {@code members} members of history in the changelog: first start, restart restoring the history
+     * from the changelog (local store lost), restart with local state intact.
+     */
+    private void fullReferenceAndRestart(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
+        Path files = Files.createTempDirectory("claim-scrubber-full-reference");
+        SyntheticReference.write(files, ptpRows, SyntheticReference.FULL_MUE_ROWS, SyntheticReference.FULL_RVU_ROWS, 1);
+        Path state = Files.createTempDirectory("claim-scrubber-bench-restart");
+        Map<String, Object> c = EmbeddedConfig.withOwnTopics(kafka, registry, "bench-restart", state);
+        ProcessorApp.ensureTopics(c, Topics.from(c), partitions);
+        long t = System.nanoTime();
+        new ReferencePublisher(c, new PrintStream(PrintStream.nullOutputStream())).publish(ReferenceLoader.sources(files), files.toString());
+        out.printf("full-size reference loaded into the topics: %.1f s (%,d PTP, %,d MUE, %,d catalog rows)%n", seconds(t),
+                ptpRows, SyntheticReference.FULL_MUE_ROWS, SyntheticReference.FULL_RVU_ROWS);
+        out.printf("processor first start to ready (full reference restored, no history): %.1f s%n", startToReady(c));
+
+        String changelog = "bench-restart-" + ClaimTopology.HISTORY_STORE + "-changelog";
+        t = System.nanoTime();
+        long bytes = 0;
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers",
+                c.get("bootstrap.servers"), "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4"),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (int i = 0; i < members; i++) {
+                byte[] value = HistoryCodec.encode(memberHistory(i));
+                bytes += value.length;
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(changelog,
+                        String.format("MBR%08d", i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+            }
+        }
+        out.printf("history of %,d members written to the changelog: %.1f s, %d bytes per member%n", members, seconds(t), bytes / Math.max(1, members));
+        // The local history store's checkpoint predates those records: this start restores them all, as after losing the disk.
+        double restored = startToReady(c);
+        out.printf("processor restart to ready (full reference, %,d members restored from the changelog; store holds about %,d): %.1f s%n",
+                members, restoredEntries, restored);
+        out.printf("processor restart to ready (full reference, %,d members, local state intact): %.1f s%n", members, startToReady(c));
+    }
+
+    private double startToReady(Map<String, Object> c) {
+        long t = System.nanoTime();
+        try (ProcessorApp app = new ProcessorApp(c, sampleEngine(), true)) {
+            app.start(Duration.ofMinutes(10));
+            while (!app.ready()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            double took = seconds(t);
+            restoredEntries = app.historyEntries();
+            return took;
+        }
+    }
+
+    private long restoredEntries;
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** A typical member: one accepted two-line claim and its event id. */
+    private static MemberHistory memberHistory(int i) {
+        LocalDate dos = LocalDate.of(2026, 1, 1).plusDays(i % 300);
+        String npi = String.format("1%09d", i % 5000);
+        List<HistoryLine> lines = List.of(new HistoryLine(1, "99213", List.of(), 1, dos, npi, npi),
+                new HistoryLine(2, "64483", List.of("RT"), 1, dos, npi, npi));
+        return new MemberHistory(List.of(HistoryClaim.of(String.format("C-%08d", i), lines)),
+                List.of(new SeenEvent(UUID.nameUUIDFromBytes(new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16)}).toString(),
+                        (int) dos.toEpochDay() + 400)));
+    }
+
     private static long awaitRunning(KafkaStreams streams) {
         while (streams.state() != KafkaStreams.State.RUNNING) {
             if (streams.state() == KafkaStreams.State.ERROR) {
@@ -158,9 +332,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Reads committed records from the topics until {@code expected} arrived; returns records per second since {@code started}. */
     private static double drain(Map<String, Object> c, List<String> topics, long expected, long started) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", c.get("bootstrap.servers"),
-                "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = decisionConsumer(c)) {
             consumer.subscribe(topics);
             long seen = 0;
             long last = started;
