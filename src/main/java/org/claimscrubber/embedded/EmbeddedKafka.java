@@ -34,6 +34,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> extra;
     private KafkaRaftServer server;
+    /** Settings our own admin client needs to reach this broker (empty for plaintext). */
+    private Map<String, Object> adminSecurity = Map.of();
+    /** SCRAM credentials written into the metadata when the log folder is formatted. */
+    private java.util.List<String> scramAtFormat = java.util.List.of();
+    private Path trustStore;
+    private String trustStorePassword;
 
     private EmbeddedKafka(Path logDir, boolean ownsLogDir, int port, int controllerPort, Map<String, String> extra) {
         this.logDir = logDir;
@@ -83,6 +89,72 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a broker whose only client listener is SASL_SSL (SCRAM-SHA-512 over TLS with a self-signed certificate
+     * for 127.0.0.1), with the standard ACL authorizer ({@code StandardAuthorizer}, nothing allowed without an ACL).
+     * {@code adminUser} is the one super user, created at format time; create other users and their ACLs through it.
+     * The controller listener stays PLAINTEXT on the loopback interface, for the broker's own use.
+     */
+    public static EmbeddedKafka startSecure(String adminUser, String adminPassword) {
+        try {
+            Path dir = Files.createTempDirectory("claim-scrubber-kafka-secure");
+            String storePassword = Uuid.randomUuid().toString();
+            Path keyStore = dir.resolve("broker.p12");
+            Path trustStore = dir.resolve("truststore.p12");
+            SelfSignedTls.create(keyStore, trustStore, storePassword);
+            String jaas = scramJaas(adminUser, adminPassword);
+            Map<String, String> extra = new java.util.HashMap<>();
+            extra.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            extra.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+            extra.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", jaas);
+            extra.put("ssl.keystore.type", "PKCS12");
+            extra.put("ssl.keystore.location", keyStore.toString());
+            extra.put("ssl.keystore.password", storePassword);
+            extra.put("ssl.truststore.type", "PKCS12");
+            extra.put("ssl.truststore.location", trustStore.toString());
+            extra.put("ssl.truststore.password", storePassword);
+            extra.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            extra.put("allow.everyone.if.no.acl.found", "false");
+            extra.put("super.users", "User:" + adminUser + ";User:ANONYMOUS");
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, true, freePort(), freePort(), extra);
+            kafka.secure = true;
+            kafka.trustStore = trustStore;
+            kafka.trustStorePassword = storePassword;
+            kafka.scramAtFormat = java.util.List.of("SCRAM-SHA-512=[name=" + adminUser + ",password=" + adminPassword + "]");
+            kafka.adminSecurity = kafka.clientSecurity(adminUser, adminPassword);
+            kafka.startServer(true);
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean secure;
+
+    /** The client settings for a SCRAM user of a {@link #startSecure secure} broker: SASL_SSL, the mechanism, the truststore. */
+    public Map<String, Object> clientSecurity(String user, String password) {
+        if (!secure) {
+            return Map.of();
+        }
+        Map<String, Object> c = new java.util.HashMap<>();
+        c.put("security.protocol", "SASL_SSL");
+        c.put("sasl.mechanism", "SCRAM-SHA-512");
+        c.put("sasl.jaas.config", scramJaas(user, password));
+        c.putAll(trustOnly());
+        return c;
+    }
+
+    /** TLS settings that trust this broker's certificate, without credentials. */
+    public Map<String, Object> trustOnly() {
+        return Map.of("ssl.truststore.type", "PKCS12", "ssl.truststore.location", trustStore.toString(),
+                "ssl.truststore.password", trustStorePassword);
+    }
+
+    private static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -128,11 +200,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String client = secure ? "SASL_SSL" : "PLAINTEXT";
+        p.put("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", client + "://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
+        p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
@@ -156,8 +229,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(out, "claim-scrubber embedded broker");
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
-                    "--ignore-formatted"}, new PrintStream(captured, true, StandardCharsets.UTF_8));
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+                    config.toString(), "--ignore-formatted"));
+            for (String scram : scramAtFormat) {
+                args.add("--add-scram");
+                args.add(scram);
+            }
+            int exit = StorageTool.execute(args.toArray(String[]::new), new PrintStream(captured, true, StandardCharsets.UTF_8));
+            Files.delete(config);
             if (exit != 0) {
                 throw new IllegalStateException("cannot format the broker's log folder: " + captured.toString(StandardCharsets.UTF_8));
             }
@@ -168,8 +247,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        Map<String, Object> config = new java.util.HashMap<>(adminSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 try {

@@ -1,5 +1,6 @@
 package org.claimscrubber.ops;
 
+import org.claimscrubber.stream.ClientConfigs;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,13 +38,12 @@ public final class DlqReplay {
     /** Replays the records whose exception class contains {@code exceptionFilter} (all when null); returns how many. */
     public int replay(String exceptionFilter, boolean dryRun) {
         Topics topics = Topics.from(config);
-        Map<String, Object> c = new HashMap<>();
-        c.put("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> c = ClientConfigs.connection(config);
         c.put("enable.auto.commit", false);
         c.put("isolation.level", "read_committed");
         int replayed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", c.get("bootstrap.servers"),
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.connection(config,
                      "acks", "all", "enable.idempotence", true), new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.dlq(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topics.dlq(), p.partition())).toList();

@@ -1,5 +1,6 @@
 package org.claimscrubber.ops;
 
+import org.claimscrubber.stream.ClientConfigs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public final class StreamsReset {
     public List<String> reset(boolean toEarliest, boolean apply) {
         String app = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber"));
         String input = Topics.from(config).submitted();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
             try {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
                 if (group != null && !group.members().isEmpty()) {

@@ -17,8 +17,7 @@ public final class ClaimPublisher implements AutoCloseable {
     private final String topic;
 
     public ClaimPublisher(Map<String, Object> config) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> p = ClientConfigs.connection(config);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -33,7 +33,7 @@ public final class DecisionReader implements AutoCloseable {
     private static Map<String, Object> onlyClientKeys(Map<String, Object> config) {
         Map<String, Object> c = new java.util.HashMap<>();
         config.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
+            if (ConsumerConfig.configNames().contains(k) || ClientConfigs.isConnectionKey(k)) {
                 c.put(k, v);
             }
         });

@@ -56,7 +56,7 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** Creates the product's topics where missing. */
     public static void ensureTopics(Map<String, Object> config, Topics topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String t : topics.all()) {
@@ -135,7 +135,7 @@ public final class ProcessorApp implements AutoCloseable {
             return true;
         }
         if (admin == null) {
-            admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+            admin = Admin.create(ClientConfigs.connection(config,
                     "request.timeout.ms", 2000, "default.api.timeout.ms", 2000));
         }
         try {

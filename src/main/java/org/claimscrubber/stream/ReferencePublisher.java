@@ -116,8 +116,7 @@ public final class ReferencePublisher {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> p = ClientConfigs.connection(config);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -127,7 +126,7 @@ public final class ReferencePublisher {
     }
 
     private void ensureTopics() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
             Set<String> names = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String t : List.of(ReferenceRecords.PTP, ReferenceRecords.MUE, ReferenceRecords.CODES)) {
@@ -149,7 +148,7 @@ public final class ReferencePublisher {
     /** The current value-bytes hash of every live key of a compacted topic. */
     private Map<String, Long> readHashes(String topic) {
         Map<String, Long> hashes = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(ClientConfigs.connection(config,
                 "group.id", "claim-scrubber-loader-" + UUID.randomUUID(), "enable.auto.commit", false),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()

@@ -15,7 +15,7 @@ public final class TopicCounter {
     }
 
     public static long count(Map<String, Object> config, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientConfigs.connection(config,
                 "group.id", "claim-scrubber-counter-" + UUID.randomUUID(), "isolation.level", "read_committed",
                 "enable.auto.commit", false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = c.partitionsFor(topic, timeout).stream()
