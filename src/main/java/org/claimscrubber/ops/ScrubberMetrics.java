@@ -37,6 +37,9 @@ public final class ScrubberMetrics implements StreamsObserver {
     private final Map<String, Long> effectiveDays = new ConcurrentHashMap<>();
 
     public ScrubberMetrics() {
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
         latency = Timer.builder("claimscrubber.end.to.end.latency")
                 .description("Decision time minus the input record's timestamp")
                 .publishPercentileHistogram()

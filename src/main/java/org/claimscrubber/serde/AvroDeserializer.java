@@ -60,6 +60,9 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
 
     private DatumReader<T> reader(int id) {
         Schema writer = config.registry().schemaById(id);
-        return new SpecificDatumReader<>(writer, readerSchema == null ? writer : readerSchema);
+        Schema reader = readerSchema == null ? writer : readerSchema;
+        // Same schema both sides (the usual case): Avro's generated decoders; otherwise full schema resolution.
+        return writer.equals(reader) ? new SpecificDatumReader<>(writer, reader, AvroModels.GENERATED_CODERS)
+                : new SpecificDatumReader<>(writer, reader);
     }
 }
