@@ -28,7 +28,7 @@ import org.claimscrubber.reference.ReferenceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the processor survives: a SIGKILL mid-stream and a restart, and a second instance leaving the group. */
+/** What the processor survives: a SIGKILL mid-stream and a restart, a broker restart, and a second instance leaving the group. */
 class FaultToleranceTest extends OnEmbeddedBroker {
     @TempDir
     static Path dir;
@@ -67,19 +67,7 @@ class FaultToleranceTest extends OnEmbeddedBroker {
         org.claimscrubber.cli.RegisterSchemasCommand.subjects(Topics.from(config))
                 .forEach((subject, schema) -> registry.registry().register(subject, schema));
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-        List<String> events = generate(4000, 21);
-        Map<String, Decision> expected = new HashMap<>();
-        InMemoryHistory history = new InMemoryHistory();
-        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
-        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-            for (String e : events) {
-                publisher.publish(ClaimEvents.fromJson(e));
-                Decision d = history.apply(engine, ClaimJson.read(e)).decision();
-                if (d != null) {
-                    expected.put(d.eventId(), d);
-                }
-            }
-        }
+        Map<String, Decision> expected = publish(config, generate(4000, 21));
         Path state = dir.resolve("crash-state");
         List<Decision> seen = new ArrayList<>();
         try (DecisionReader reader = new DecisionReader(config)) {
@@ -101,6 +89,44 @@ class FaultToleranceTest extends OnEmbeddedBroker {
             }
         }
 
+        assertExactlyTheEnginesDecisions(expected, seen);
+    }
+
+    /** Publishes the events; returns the engine's own decision for each, by event id. */
+    private static Map<String, Decision> publish(Map<String, Object> config, List<String> events) {
+        send(config, events);
+        return expected(events);
+    }
+
+    private static void send(Map<String, Object> config, List<String> events) {
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            events.forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
+        }
+    }
+
+    /** The engine's own decision for each event, in file order, by event id. */
+    private static Map<String, Decision> expected(List<String> events) {
+        Map<String, Decision> expected = new HashMap<>();
+        InMemoryHistory history = new InMemoryHistory();
+        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
+        for (String e : events) {
+            Decision d = history.apply(engine, ClaimJson.read(e)).decision();
+            if (d != null) {
+                expected.put(d.eventId(), d);
+            }
+        }
+        return expected;
+    }
+
+    private static void readUntil(DecisionReader reader, Map<String, Decision> seen, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (seen.size() < count && System.nanoTime() < deadline) {
+            reader.pollWithPositions(Duration.ofMillis(200), seen::put);
+        }
+    }
+
+    /** One decision per expected event, none missing, each with the engine's disposition and findings. */
+    private static void assertExactlyTheEnginesDecisions(Map<String, Decision> expected, List<Decision> seen) {
         Set<String> ids = new HashSet<>();
         for (Decision d : seen) {
             assertTrue(ids.add(d.eventId()), "duplicate decision for " + d.eventId());
@@ -109,6 +135,31 @@ class FaultToleranceTest extends OnEmbeddedBroker {
             assertEquals(want.findings(), d.findings(), d.eventId());
         }
         assertEquals(expected.keySet(), ids, "missing decisions");
+    }
+
+    @Test
+    void brokerRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
+        Map<String, Object> config = config("bounce");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("bounce-state").toString());
+        // One partition: the engine's file order is then the stream's order for every member (README: ordering).
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        List<String> events = generate(6000, 33);
+        Map<String, Decision> expected = expected(events);
+        send(config, events.subList(0, 3000));
+        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
+        // Keyed by topic-partition-offset: the reader commits nothing, so it may read records again after the
+        // broker's restart; a second decision for an event would sit at another position.
+        Map<String, Decision> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60));
+             DecisionReader reader = new DecisionReader(config)) {
+            readUntil(reader, seen, 300);
+            kafka.stop();
+            kafka.restart();
+            send(config, events.subList(3000, events.size()));
+            readUntil(reader, seen, expected.size());
+            assertEquals(org.apache.kafka.streams.KafkaStreams.State.RUNNING, app.state());
+        }
+        assertExactlyTheEnginesDecisions(expected, new ArrayList<>(seen.values()));
     }
 
     @Test
