@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -91,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         StringWriter generated = new StringWriter();
         new ClaimGenerator(7, 0.15).write(count, generated);
         List<String> events = generated.toString().lines().toList();
-        out.printf("machine: %d cores, %s %s; %d claims, %d input partitions, exactly-once v2%n",
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s; %d claims, %d input partitions, exactly-once v2%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 count, partitions);
         if (!quick) {
@@ -104,10 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
                 latency(kafka, registry);
             }
             double passthrough = passthrough(kafka, registry, events);
-            out.printf("passthrough: %.0f claims/s%n", passthrough);
+            out.printf(Locale.ROOT, "passthrough: %.0f claims/s%n", passthrough);
             double processor = processor(kafka, registry, events);
-            out.printf("processor: %.0f claims/s%n", processor);
-            out.printf("processor/passthrough ratio: %.2f%n", processor / passthrough);
+            out.printf(Locale.ROOT, "processor: %.0f claims/s%n", processor);
+            out.printf(Locale.ROOT, "processor/passthrough ratio: %.2f%n", processor / passthrough);
         }
         return 0;
     }
@@ -167,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
                 cpu += Math.max(0, mx.getThreadCpuTime(t.getId()));
             }
         }
-        b.append(String.format("cpu %.1f s; ", cpu / 1e9));
+        b.append(String.format(Locale.ROOT, "cpu %.1f s; ", cpu / 1e9));
         for (String phase : List.of("poll", "process", "commit", "punctuate")) {
             double sum = 0;
             int n = 0;
@@ -178,7 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
                     n++;
                 }
             }
-            b.append(phase.equals("poll") ? "" : ", ").append(phase).append(String.format(" %.0f%%", n == 0 ? 0 : 100 * sum / n));
+            b.append(phase.equals("poll") ? "" : ", ").append(phase).append(String.format(Locale.ROOT, " %.0f%%", n == 0 ? 0 : 100 * sum / n));
         }
         return b.toString();
     }
@@ -233,7 +234,7 @@ public final class BenchCommand implements Callable<Integer> {
             sender.join();
             long[] measured = java.util.Arrays.copyOf(latencies, counted);
             java.util.Arrays.sort(measured);
-            out.printf("processor latency at %d claims/s (commit.interval.ms=%d, read_committed, %d decisions after warm-up): p50 %d ms, p99 %d ms, max %d ms%n",
+            out.printf(Locale.ROOT, "processor latency at %d claims/s (commit.interval.ms=%d, read_committed, %d decisions after warm-up): p50 %d ms, p99 %d ms, max %d ms%n",
                     latencyRate, latencyCommitIntervalMs, counted, percentile(measured, 0.50), percentile(measured, 0.99),
                     counted == 0 ? 0 : measured[counted - 1]);
         }
@@ -265,9 +266,9 @@ public final class BenchCommand implements Callable<Integer> {
         ProcessorApp.ensureTopics(c, Topics.from(c), partitions);
         long t = System.nanoTime();
         new ReferencePublisher(c, new PrintStream(PrintStream.nullOutputStream())).publish(ReferenceLoader.sources(files), files.toString());
-        out.printf("full-size reference loaded into the topics: %.1f s (%,d PTP, %,d MUE, %,d catalog rows)%n", seconds(t),
+        out.printf(Locale.ROOT, "full-size reference loaded into the topics: %.1f s (%,d PTP, %,d MUE, %,d catalog rows)%n", seconds(t),
                 ptpRows, SyntheticReference.FULL_MUE_ROWS, SyntheticReference.FULL_RVU_ROWS);
-        out.printf("processor first start to ready (full reference restored, no history): %.1f s%n", startToReady(c));
+        out.printf(Locale.ROOT, "processor first start to ready (full reference restored, no history): %.1f s%n", startToReady(c));
 
         String changelog = "bench-restart-" + ClaimTopology.HISTORY_STORE + "-changelog";
         t = System.nanoTime();
@@ -279,15 +280,15 @@ public final class BenchCommand implements Callable<Integer> {
                 byte[] value = HistoryCodec.encode(memberHistory(i));
                 bytes += value.length;
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(changelog,
-                        String.format("MBR%08d", i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+                        String.format(Locale.ROOT, "MBR%08d", i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
             }
         }
-        out.printf("history of %,d members written to the changelog: %.1f s, %d bytes per member%n", members, seconds(t), bytes / Math.max(1, members));
+        out.printf(Locale.ROOT, "history of %,d members written to the changelog: %.1f s, %d bytes per member%n", members, seconds(t), bytes / Math.max(1, members));
         // The local history store's checkpoint predates those records: this start restores them all, as after losing the disk.
         double restored = startToReady(c);
-        out.printf("processor restart to ready (full reference, %,d members restored from the changelog; store holds about %,d): %.1f s%n",
+        out.printf(Locale.ROOT, "processor restart to ready (full reference, %,d members restored from the changelog; store holds about %,d): %.1f s%n",
                 members, restoredEntries, restored);
-        out.printf("processor restart to ready (full reference, %,d members, local state intact): %.1f s%n", members, startToReady(c));
+        out.printf(Locale.ROOT, "processor restart to ready (full reference, %,d members, local state intact): %.1f s%n", members, startToReady(c));
     }
 
     private double startToReady(Map<String, Object> c) {
@@ -312,10 +313,10 @@ public final class BenchCommand implements Callable<Integer> {
     /** A typical member: one accepted two-line claim and its event id. */
     private static MemberHistory memberHistory(int i) {
         LocalDate dos = LocalDate.of(2026, 1, 1).plusDays(i % 300);
-        String npi = String.format("1%09d", i % 5000);
+        String npi = String.format(Locale.ROOT, "1%09d", i % 5000);
         List<HistoryLine> lines = List.of(new HistoryLine(1, "99213", List.of(), 1, dos, npi, npi),
                 new HistoryLine(2, "64483", List.of("RT"), 1, dos, npi, npi));
-        return new MemberHistory(List.of(HistoryClaim.of(String.format("C-%08d", i), lines)),
+        return new MemberHistory(List.of(HistoryClaim.of(String.format(Locale.ROOT, "C-%08d", i), lines)),
                 List.of(new SeenEvent(UUID.nameUUIDFromBytes(new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16)}).toString(),
                         (int) dos.toEpochDay() + 400)));
     }
