@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale-out on a partitioned input (PARTITIONS, default 4):
 #  1. one process with 1, 2 and 4 stream threads (`bench --quick`, in-process broker);
-#  2. one and two `run` processes on a `broker` process: after a 20,000-claim warm-up batch, the same backlog of
+#  2. one and two `run` processes on a `broker` process: after an 80,000-claim warm-up batch (a fresh `run` JVM needs about 30 s of work before the JIT has compiled its hot paths), the same backlog of
 #     CLAIMS produced and timed until every decision is counted on the instances' /metrics;
 #  3. state migration: the second instance stops; time until the first owns all partitions (history restored from
 #     the changelog) and decides a new batch, with its history entries before and after.
@@ -36,7 +36,7 @@ start_broker() {
   java -jar "$jar" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker-$1" \
     > "$work/broker-$1.out" 2> "$work/broker-$1.err" &
   pids+=($!)
-  until grep -q '^schema.registry.url=' "$work/broker-$1.out"; do sleep 0.5; done
+  until grep -qs '^schema.registry.url=' "$work/broker-$1.out"; do sleep 0.5; done
   kafka=(--bootstrap-servers "$(sed -n 's/^bootstrap.servers=//p' "$work/broker-$1.out")"
          --schema-registry-url "$(sed -n 's/^schema.registry.url=//p' "$work/broker-$1.out")")
   java -jar "$jar" register-schemas "${kafka[@]}" > /dev/null
@@ -51,7 +51,7 @@ await_ready() { for p in "$@"; do until curl -sf "http://127.0.0.1:$p/health/rea
 
 java -jar "$jar" generate --count "$claims" --seed 5 > "$work/claims.jsonl"
 expected=$(./claim-scrubber check --claims "$work/claims.jsonl" --quiet | wc -l)
-java -jar "$jar" generate --count 20000 --seed 4 > "$work/warm.jsonl"
+java -jar "$jar" generate --count 80000 --seed 4 > "$work/warm.jsonl"
 warm=$(./claim-scrubber check --claims "$work/warm.jsonl" --quiet | wc -l)
 java -jar "$jar" generate --count 2000 --seed 6 > "$work/more.jsonl"
 more=$(./claim-scrubber check --claims "$work/more.jsonl" --quiet | wc -l)

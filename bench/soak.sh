@@ -23,7 +23,7 @@ http=$(port)
 java -jar "$jar" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker" \
   > "$work/broker.out" 2> "$work/broker.err" &
 pids+=($!)
-until grep -q '^schema.registry.url=' "$work/broker.out"; do sleep 0.5; done
+until grep -qs '^schema.registry.url=' "$work/broker.out"; do sleep 0.5; done
 kafka=(--bootstrap-servers "$(sed -n 's/^bootstrap.servers=//p' "$work/broker.out")"
        --schema-registry-url "$(sed -n 's/^schema.registry.url=//p' "$work/broker.out")")
 java -jar "$jar" register-schemas "${kafka[@]}" > /dev/null
