@@ -3,7 +3,6 @@ package org.claimscrubber.cli;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.bench.SyntheticReference;
-import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryCodec;
 import org.claimscrubber.history.HistoryLine;
@@ -185,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private EditEngine sampleEngine() {
-        return new EditEngine(ReferenceLoader.loadSample(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+        return Setup.sampleEngine();
     }
 
     /**

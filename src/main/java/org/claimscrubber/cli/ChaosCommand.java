@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.claim.ClaimJson;
-import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.generate.ClaimGenerator;
@@ -154,7 +152,7 @@ public final class ChaosCommand implements Callable<Integer> {
     private Map<String, Decision> publish(Map<String, Object> config) {
         StringWriter generated = new StringWriter();
         new ClaimGenerator(seed, 0.15).write(claims, generated);
-        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+        EditEngine engine = Setup.sampleEngine();
         InMemoryHistory history = new InMemoryHistory();
         Map<String, Decision> expected = new HashMap<>();
         org.claimscrubber.stream.ProcessorApp.ensureTopics(config, org.claimscrubber.stream.Topics.from(config), 1);

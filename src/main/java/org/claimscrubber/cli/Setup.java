@@ -14,6 +14,12 @@ final class Setup {
         return dir == null ? ReferenceLoader.loadSample() : ReferenceLoader.load(dir);
     }
 
+    /** The engine on the shipped sample reference and policy, as the benches and fault runs use it. */
+    static org.claimscrubber.edits.EditEngine sampleEngine() {
+        return new org.claimscrubber.edits.EditEngine(org.claimscrubber.reference.ReferenceLoader.loadSample(), policies(null),
+                org.claimscrubber.claim.ProviderBasis.RENDERING, java.time.Clock.systemUTC());
+    }
+
     static Policies policies(Path file) {
         return file == null ? Policies.loadDefault() : Policies.load(file);
     }

@@ -1,6 +1,5 @@
 package org.claimscrubber.stream;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

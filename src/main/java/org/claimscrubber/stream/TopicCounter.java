@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 
 /** Counts the committed records of a topic by reading it to its end (offsets alone would count transaction markers). */
 public final class TopicCounter {
