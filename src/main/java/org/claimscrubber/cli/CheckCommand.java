@@ -87,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
         try (DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
             Future<?> reading = stages.submit(() -> read(parsed));
             Future<?> writing = stages.submit(() -> {
-                for (List<Decision> batch = take(judged); !batch.isEmpty(); batch = take(judged)) {
+                for (List<Decision> batch = judged.take(); !batch.isEmpty(); batch = judged.take()) {
                     for (Decision d : batch) {
                         decisions.write(d);
                     }
@@ -95,7 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
                 return null;
             });
             try {
-                for (Batch batch = take(parsed); !batch.isEnd(); batch = take(parsed)) {
+                for (Batch batch = parsed.take(); !batch.isEnd(); batch = parsed.take()) {
                     List<Decision> out = new ArrayList<>(batch.claims.size());
                     for (Object item : batch.claims) {
                         if (item instanceof String problem) {
@@ -111,7 +111,9 @@ public final class CheckCommand implements Callable<Integer> {
                             out.add(outcome.decision());
                         }
                     }
-                    put(judged, out, writing);
+                    if (!out.isEmpty()) { // an empty list is the writer's end marker
+                        put(judged, out, writing);
+                    }
                 }
             } finally {
                 put(judged, List.of(), writing);
@@ -168,10 +170,6 @@ public final class CheckCommand implements Callable<Integer> {
             parsed.put(Batch.END);
         }
         return null;
-    }
-
-    private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
-        return queue.take();
     }
 
     /** Hands a batch to the writer, giving up when the writer has failed (its failure is reported by finish). */

@@ -56,6 +56,22 @@ class CheckCommandTest {
         assertEquals(want.size(), got.size());
     }
 
+    /** check works in batches of lines: a whole batch with no decision (here 600 unreadable lines) must not end the output. */
+    @Test
+    void aLongRunOfLinesWithoutDecisionsDoesNotStopTheOutput() throws IOException {
+        List<String> golden = Files.readAllLines(GOLDEN.resolve("claims.jsonl"));
+        List<String> lines = new java.util.ArrayList<>(java.util.Collections.nCopies(600, "{not json"));
+        lines.addAll(golden);
+        Path file = dir.resolve("bad-then-good.jsonl");
+        Files.write(file, lines);
+
+        Run run = check("--claims", file.toString(), "--quiet");
+
+        assertEquals(3, run.exit());
+        assertEquals(Files.readAllLines(GOLDEN.resolve("decisions.jsonl")), run.out().lines().toList());
+        assertEquals(600, run.err().lines().filter(l -> l.contains("unreadable event")).count());
+    }
+
     @Test
     void unreadableLinesAreReportedWithTheirNumberAndTheRestIsProcessed() throws IOException {
         List<String> events = Files.readAllLines(GOLDEN.resolve("claims.jsonl")).subList(0, 3);
