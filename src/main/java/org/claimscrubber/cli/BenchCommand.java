@@ -1,7 +1,6 @@
 package org.claimscrubber.cli;
 
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.history.MemberHistory;
 import org.claimscrubber.history.SeenEvent;
 import org.claimscrubber.stream.ClaimTopology;
+import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.ReferencePublisher;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.embedded.EmbeddedConfig;
@@ -87,9 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int count = claims != null ? claims : quick ? 20_000 : 100_000;
-        StringWriter generated = new StringWriter();
-        new ClaimGenerator(7, 0.15).write(count, generated);
-        List<String> events = generated.toString().lines().toList();
+        List<String> events = new ClaimGenerator(7, 0.15).lines(count);
         out.printf(Locale.ROOT, "machine: %d cores, %s %s; %d claims, %d input partitions, exactly-once v2%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 count, partitions);
@@ -192,9 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void latency(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
         int total = latencyRate * (latencyWarmUpSeconds + latencySeconds);
-        StringWriter generated = new StringWriter();
-        new ClaimGenerator(8, 0.15).write(total, generated);
-        List<String> claims = generated.toString().lines().toList();
+        List<String> claims = new ClaimGenerator(8, 0.15).lines(total);
         backlog = List.of();
         Map<String, Object> c = config(kafka, registry, "bench-latency");
         c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, latencyCommitIntervalMs);
@@ -246,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<byte[], byte[]> decisionConsumer(Map<String, Object> c) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", c.get("bootstrap.servers"), "group.id", "bench-" + UUID.randomUUID(),
+        return new KafkaConsumer<>(ClientConfigs.connection(c, "group.id", "bench-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed", "fetch.max.wait.ms", 5),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -266,13 +262,13 @@ public final class BenchCommand implements Callable<Integer> {
         new ReferencePublisher(c, new PrintStream(PrintStream.nullOutputStream())).publish(ReferenceLoader.sources(files), files.toString());
         out.printf(Locale.ROOT, "full-size reference loaded into the topics: %.1f s (%,d PTP, %,d MUE, %,d catalog rows)%n", seconds(t),
                 ptpRows, SyntheticReference.FULL_MUE_ROWS, SyntheticReference.FULL_RVU_ROWS);
-        out.printf(Locale.ROOT, "processor first start to ready (full reference restored, no history): %.1f s%n", startToReady(c));
+        out.printf(Locale.ROOT, "processor first start to ready (full reference restored, no history): %.1f s%n", startToReady(c).seconds());
 
         String changelog = "bench-restart-" + ClaimTopology.HISTORY_STORE + "-changelog";
         t = System.nanoTime();
         long bytes = 0;
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers",
-                c.get("bootstrap.servers"), "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4"),
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(ClientConfigs.connection(c,
+                "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4"),
                 new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             for (int i = 0; i < members; i++) {
                 byte[] value = HistoryCodec.encode(memberHistory(i));
@@ -283,26 +279,27 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "history of %,d members written to the changelog: %.1f s, %d bytes per member%n", members, seconds(t), bytes / Math.max(1, members));
         // The local history store's checkpoint predates those records: this start restores them all, as after losing the disk.
-        double restored = startToReady(c);
+        Start restored = startToReady(c);
         out.printf(Locale.ROOT, "processor restart to ready (full reference, %,d members restored from the changelog; store holds about %,d): %.1f s%n",
-                members, restoredEntries, restored);
-        out.printf(Locale.ROOT, "processor restart to ready (full reference, %,d members, local state intact): %.1f s%n", members, startToReady(c));
+                members, restored.historyEntries(), restored.seconds());
+        out.printf(Locale.ROOT, "processor restart to ready (full reference, %,d members, local state intact): %.1f s%n", members,
+                startToReady(c).seconds());
     }
 
-    private double startToReady(Map<String, Object> c) {
+    /** How long a start took to ready, and the history entries (RocksDB's estimate) it then held. */
+    private record Start(double seconds, long historyEntries) {
+    }
+
+    private Start startToReady(Map<String, Object> c) {
         long t = System.nanoTime();
         try (ProcessorApp app = new ProcessorApp(c, sampleEngine(), true)) {
             app.start(Duration.ofMinutes(10));
             while (!app.ready()) {
                 java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
-            double took = seconds(t);
-            restoredEntries = app.historyEntries();
-            return took;
+            return new Start(seconds(t), app.historyEntries());
         }
     }
-
-    private long restoredEntries;
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,14 +149,12 @@ public final class ChaosCommand implements Callable<Integer> {
     }
 
     private Map<String, Decision> publish(Map<String, Object> config) {
-        StringWriter generated = new StringWriter();
-        new ClaimGenerator(seed, 0.15).write(claims, generated);
         EditEngine engine = Setup.sampleEngine();
         InMemoryHistory history = new InMemoryHistory();
         Map<String, Decision> expected = new HashMap<>();
         org.claimscrubber.stream.ProcessorApp.ensureTopics(config, org.claimscrubber.stream.Topics.from(config), 1);
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-            generated.toString().lines().forEach(line -> {
+            new ClaimGenerator(seed, 0.15).lines(claims).forEach(line -> {
                 publisher.publish(ClaimEvents.fromJson(line));
                 Decision d = history.apply(engine, ClaimJson.read(line)).decision();
                 if (d != null) {

@@ -2,7 +2,6 @@ package org.claimscrubber.cli;
 
 import java.io.BufferedWriter;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,9 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Publishes the generated stream with one corrupt record in the middle; returns the decisions to expect. */
     private int publish(Map<String, Object> config) {
-        StringWriter generated = new StringWriter();
-        new ClaimGenerator(seed, 0.15).write(claims, generated);
-        List<String> lines = generated.toString().lines().toList();
+        List<String> lines = new ClaimGenerator(seed, 0.15).lines(claims);
         Set<String> eventIds = new HashSet<>();
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
             for (int i = 0; i < lines.size(); i++) {

@@ -50,6 +50,13 @@ public final class ClaimGenerator {
         }
     }
 
+    /** The {@code count} events, one JSON line each. */
+    public List<String> lines(int count) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        write(count, out);
+        return out.toString().lines().toList();
+    }
+
     /** Writes {@code count} events as JSON Lines. */
     public void write(int count, Writer writer) {
         this.out = writer;

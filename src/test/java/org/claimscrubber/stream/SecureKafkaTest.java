@@ -76,11 +76,9 @@ class SecureKafkaTest {
             }
             ProcessorApp.ensureTopics(admin, topics, 2);
             new ReferencePublisher(admin, new PrintStream(PrintStream.nullOutputStream())).publish(ReferenceLoader.sampleSources(), "sample");
-            java.io.StringWriter generated = new java.io.StringWriter();
-            new ClaimGenerator(5, 0.2).write(300, generated);
             long expected;
             try (ClaimPublisher publisher = new ClaimPublisher(admin)) {
-                List<ClaimSubmitted> claims = generated.toString().lines().map(ClaimEvents::fromJson).toList();
+                List<ClaimSubmitted> claims = new ClaimGenerator(5, 0.2).lines(300).stream().map(ClaimEvents::fromJson).toList();
                 claims.forEach(publisher::publish);
                 expected = claims.stream().map(ClaimSubmitted::getEventId).distinct().count();
             }
