@@ -31,6 +31,8 @@ import org.claimscrubber.reference.ReferenceData;
 public final class EditEngine {
     /** Days of history kept beyond the longest policy window, for claims that arrive out of date order. */
     public static final int RETENTION_MARGIN_DAYS = 90;
+    /** The most bytes one member's history may take in its stored form (half of Kafka's default request size). */
+    public static final int HISTORY_LIMIT_BYTES = 512 * 1024;
 
     private final ReferenceData reference;
     private final Policies policies;
@@ -63,7 +65,8 @@ public final class EditEngine {
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);
         }
-        MemberHistory seen = history.withEvent(claim.eventId(), keepBy(claim, history));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        MemberHistory seen = history.withEvent(claim.eventId(), today).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
         List<String> problems = ClaimValidator.problems(claim, history);
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
@@ -72,7 +75,7 @@ public final class EditEngine {
         }
         if (claim.frequency() == Frequency.VOID) {
             MemberHistory voided = seen.without(claim.originalClaimId());
-            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided.prune(retentionDays));
+            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided);
         }
         Finding duplicate = DuplicateEdits.duplicateClaim(claim, history);
         if (duplicate != null) {
@@ -101,7 +104,7 @@ public final class EditEngine {
             if (claim.frequency() == Frequency.REPLACEMENT) {
                 next = next.without(claim.originalClaimId());
             }
-            next = next.with(historyClaim(claim)).prune(retentionDays);
+            next = next.with(historyClaim(claim)).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
         }
         return new Outcome(decision(claim, disposition, List.copyOf(review.findings), lines), next);
     }
@@ -180,14 +183,5 @@ public final class EditEngine {
             }
         }
         return last;
-    }
-
-    private static LocalDate keepBy(Claim claim, MemberHistory history) {
-        LocalDate last = lastServiceDate(claim);
-        if (last != null) {
-            return last;
-        }
-        LocalDate historyLast = history.lastServiceDate();
-        return historyLast != null ? historyLast : LocalDate.of(9999, 12, 31);
     }
 }
