@@ -26,6 +26,11 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (!judgeFailure(exception)) {
+            String subject = unregisteredSubject(exception);
+            if (subject != null) {
+                LOG.error("cannot write a decision: the schema registry has no subject {} and auto.register.schemas is off; "
+                        + "run `claim-scrubber register-schemas`, then restart the processor (nothing was lost)", subject);
+            }
             LOG.error("processor {} failed on the record at {}-{}@{}; stopping: nothing after it is committed", context.processorNodeId(),
                     context.topic(), context.partition(), context.offset(), exception);
             return Response.fail();
@@ -33,6 +38,19 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
         LOG.error("processor {} failed on the record at {}-{}@{}; sent to the DLQ", context.processorNodeId(), context.topic(),
                 context.partition(), context.offset(), exception);
         return Response.resume(deadLetters.record(context, context.sourceRawKey(), context.sourceRawValue(), exception, "processing"));
+    }
+
+    /** The subject named by a registry "subject not found" (40401) in the cause chain, or null. */
+    static String unregisteredSubject(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.claimscrubber.serde.SchemaRegistryException r && r.errorCode() == 40401) {
+                String m = String.valueOf(r.getMessage());
+                int open = m.indexOf('\'');
+                int close = open < 0 ? -1 : m.indexOf('\'', open + 1);
+                return close > open ? m.substring(open + 1, close) : "(see the error below)";
+            }
+        }
+        return null;
     }
 
     static boolean judgeFailure(Throwable e) {
