@@ -19,7 +19,9 @@ public enum EditCode {
     SESSION_LIMIT(Severity.DENY, "CO-151"),
     FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
-    DUPLICATE_LINE(Severity.DENY, "CO-18");
+    DUPLICATE_LINE(Severity.DENY, "CO-18"),
+    ADD_ON_CODE(Severity.DENY, "CO-B15"),
+    INVALID_DIAGNOSIS(Severity.DENY, "CO-146");
 
     private final Severity severity;
     private final String carc;
@@ -48,6 +50,11 @@ public enum EditCode {
     }
 
     Finding line(int line, String message, String reference) {
+        return line(line, severity, message, reference);
+    }
+
+    /** A finding on one line with another severity than the edit's own (REVIEW where the rule asks for a person's look). */
+    Finding line(int line, Severity severity, String message, String reference) {
         return new Finding(name(), severity, List.of(line), List.of(), List.of(), carc, message, reference);
     }
 }

@@ -89,12 +89,14 @@ public final class EditEngine {
             CatalogEdits.modifiers(review, f);
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
+            DiagnosisEdit.check(review, f);
             DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));
             if (enriched != null) {
                 lines.add(enriched);
             }
         }
         PtpEdit.check(review);
+        AddOnEdit.check(review);
         MueEdit.check(review);
         PolicyEdits.sessions(review, policies);
         PolicyEdits.frequency(review, policies);
