@@ -53,7 +53,8 @@ class ClaimGeneratorTest {
             d.findings().stream().map(Finding::edit).forEach(edits::add);
         }
         assertEquals(Set.of("INVALID_CLAIM", "UNKNOWN_CODE", "NCCI_PTP", "NCCI_PTP_BYPASSED", "MUE", "MODIFIER_INVALID",
-                "DIAGNOSIS_NOT_COVERED", "NOT_COVERED", "SESSION_LIMIT", "FREQUENCY_LIMIT", "DUPLICATE_CLAIM", "DUPLICATE_LINE"), edits);
+                "DIAGNOSIS_NOT_COVERED", "NOT_COVERED", "SESSION_LIMIT", "FREQUENCY_LIMIT", "DUPLICATE_CLAIM", "DUPLICATE_LINE",
+                "TIMELY_FILING"), edits);
         assertTrue(redelivered > 0);
         assertTrue(voided > 0);
     }
