@@ -18,7 +18,7 @@ public enum EditCode {
     DIAGNOSIS_NOT_COVERED(Severity.DENY, "CO-50"),
     NOT_COVERED(Severity.DENY, "CO-50"),
     SESSION_LIMIT(Severity.DENY, "CO-151"),
-    FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
+    FREQUENCY_LIMIT(Severity.DENY, "CO-151"),
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
     DUPLICATE_LINE(Severity.DENY, "CO-18");
 

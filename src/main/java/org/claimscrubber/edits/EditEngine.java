@@ -2,6 +2,7 @@ package org.claimscrubber.edits;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,7 +65,8 @@ public final class EditEngine {
             return new Outcome(null, history);
         }
         MemberHistory seen = history.withEvent(claim.eventId(), keepBy(claim, history));
-        List<String> problems = ClaimValidator.problems(claim, history);
+        LocalDate processingDate = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<String> problems = ClaimValidator.problems(claim, history, processingDate);
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
                     ClaimValidator.REFERENCE);
@@ -81,7 +83,9 @@ public final class EditEngine {
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        LocalDate filed = TimelyFiling.filedOn(claim, processingDate);
         for (LineFacts f : review.lines) {
+            TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
             PolicyEdits.coverage(review, f, policies);

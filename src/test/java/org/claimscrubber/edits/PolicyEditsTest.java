@@ -105,7 +105,7 @@ class PolicyEditsTest {
         Decision third = scrubber.judge(claim("C3").provider("1999999992").line("64484", "RT"));
 
         assertEquals(List.of(), findings(left, "SESSION_LIMIT"));
-        assertEquals(List.of("C1"), findings(third, "SESSION_LIMIT").get(0).relatedClaimIds());
+        assertEquals(List.of("C1", "C2"), findings(third, "SESSION_LIMIT").get(0).relatedClaimIds());
     }
 
     @Test
@@ -173,13 +173,15 @@ class PolicyEditsTest {
     }
 
     @Test
-    void windowOfThreeHundredSixtyFiveDaysHoldsDayMinus364ThroughDay() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("62323"));
+    void windowOfTwelveMonthsHoldsTheDayAfterThatDateAYearEarlierThroughTheDay() {
+        Scrubber withOctober2025 = new Scrubber(TestReference.files().sample("PPRRVU2026_Jan_nonQPP.csv")
+                .sampleAs("PPRRVU2026_Jan_nonQPP.csv", "PPRRVU2025_Oct_nonQPP.csv").load(), Policies.loadDefault(), Scrubber.FIXED);
+        for (String day : List.of("2025-10-10", "2025-12-10", "2026-02-10", "2026-04-10")) {
+            assertEquals(Disposition.ACCEPTED, withOctober2025.judge(claim("C" + day).on(day).line("62323")).disposition());
         }
 
-        assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").on("2027-01-09").line("62323"))));
-        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("Y").on("2027-01-10").line("62323")).disposition());
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(withOctober2025.judge(claim("X").on("2026-10-09").line("62323"))));
+        assertEquals(Disposition.ACCEPTED, withOctober2025.judge(claim("Y").on("2026-10-10").line("62323")).disposition());
     }
 
     @Test
