@@ -120,7 +120,7 @@ final class PolicyEdits {
             }
             Policy.Region region = policy.region(level.codes().iterator().next());
             if (sides.levels() > level.max()) {
-                problems.add(sides.levels() + " " + level.name() + " levels in " + region.name() + (level.bySide() ? " on one side" : "")
+                problems.add(sides.levels() + " " + level.name() + " levels in " + region.name() + (sides.sided() ? " on its busier side" : "")
                         + " (at most " + level.max() + ")");
                 claims.addAll(contributing);
             }
@@ -180,6 +180,10 @@ final class PolicyEdits {
 
         int levels() {
             return both + Math.max(right, left);
+        }
+
+        boolean sided() {
+            return right + left > 0;
         }
     }
 
