@@ -65,8 +65,8 @@ public final class EditEngine {
             return new Outcome(null, history);
         }
         MemberHistory seen = history.withEvent(claim.eventId(), keepBy(claim, history));
-        LocalDate processingDate = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<String> problems = ClaimValidator.problems(claim, history, processingDate);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<String> problems = ClaimValidator.problems(claim, history, today);
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
                     ClaimValidator.REFERENCE);
@@ -83,7 +83,7 @@ public final class EditEngine {
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
-        LocalDate filed = TimelyFiling.filedOn(claim, processingDate);
+        LocalDate filed = TimelyFiling.filedOn(claim, today);
         for (LineFacts f : review.lines) {
             TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
