@@ -26,6 +26,7 @@ class PolicyFileOptionsTest {
     @TempDir
     Path dir;
 
+    /** Dates stay within a few months of the processing date (2026-12-03): history is pruned relative to it. */
     private Scrubber withPolicy(String policy) throws IOException {
         Path file = dir.resolve("policies.yaml");
         Files.writeString(file, "policies:\n  - id: T1\n    name: Test policy\n    reference: test file\n" + policy);
@@ -103,10 +104,10 @@ class PolicyFileOptionsTest {
                       - {name: lumbar, codes: ["62323"], coveredDiagnoses: [M54.16]}
                     frequency: {maxSessions: 1, windowDays: 30}
                 """);
-        s.judge(claim("C1").on("2026-03-01").line("62323"));
+        s.judge(claim("C1").on("2026-10-01").line("62323"));
 
-        Decision day30 = s.judge(claim("C2").on("2026-03-30").line("62323"));
-        Decision day31 = s.judge(claim("C3").on("2026-03-31").line("62323"));
+        Decision day30 = s.judge(claim("C2").on("2026-10-30").line("62323"));
+        Decision day31 = s.judge(claim("C3").on("2026-10-31").line("62323"));
 
         Finding f = findings(day30, "FREQUENCY_LIMIT").get(0);
         assertTrue(f.message().contains("any 30-day window"), f.message());
@@ -116,19 +117,20 @@ class PolicyFileOptionsTest {
     }
 
     @Test
-    void windowMonthsEndsOnTheSameDayOfTheMonth() throws IOException {
+    void aOneMonthWindowEndingOnThe31stStartsOnThe1st() throws IOException {
         Scrubber s = withPolicy("""
                     regions:
                       - {name: lumbar, codes: ["62323"], coveredDiagnoses: [M54.16]}
                     frequency: {maxSessions: 1, windowMonths: 1}
                 """);
-        s.judge(claim("C1").on("2026-02-01").line("62323"));
+        s.judge(claim("C1").on("2026-10-01").line("62323"));
 
-        Decision lastDayOfFebruary = s.judge(claim("C2").on("2026-02-28").line("62323"));
-        Decision firstOfMarch = s.judge(claim("C3").on("2026-03-01").line("62323"));
+        Decision thirtyOneDaysOn = s.judge(claim("C2").on("2026-10-31").line("62323"));
+        Decision firstOfNovember = s.judge(claim("C3").on("2026-11-01").line("62323"));
 
-        assertEquals(List.of("FREQUENCY_LIMIT"), edits(lastDayOfFebruary));
-        assertTrue(lastDayOfFebruary.findings().get(0).message().contains("any 1-month window"));
-        assertEquals(Disposition.ACCEPTED, firstOfMarch.disposition());
+        assertEquals(List.of("FREQUENCY_LIMIT"), edits(thirtyOneDaysOn));
+        assertTrue(thirtyOneDaysOn.findings().get(0).message().contains("between 2026-10-01 and 2026-10-31"));
+        assertTrue(thirtyOneDaysOn.findings().get(0).message().contains("any 1-month window"));
+        assertEquals(Disposition.ACCEPTED, firstOfNovember.disposition());
     }
 }
