@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the summary on stderr.")
     boolean quiet;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = ProcessingClock.system();
     PrintStream out = System.out;
     PrintStream err = System.err;
 

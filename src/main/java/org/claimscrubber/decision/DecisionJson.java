@@ -122,6 +122,7 @@ public final class DecisionJson {
         }
         g.writeEndArray();
         g.writeStringField("carc", f.carc());
+        g.writeStringField("rarc", f.rarc());
         g.writeStringField("message", f.message());
         g.writeStringField("reference", f.reference());
         g.writeEndObject();

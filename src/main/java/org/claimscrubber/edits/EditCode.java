@@ -9,6 +9,7 @@ import org.claimscrubber.decision.Severity;
 /** The stable edit identifiers of contracts §4, each with its severity and CARC. */
 public enum EditCode {
     INVALID_CLAIM(Severity.DENY, "CO-16"),
+    TIMELY_FILING(Severity.DENY, "CO-29"),
     UNKNOWN_CODE(Severity.DENY, "CO-181"),
     NCCI_PTP(Severity.DENY, "CO-236"),
     NCCI_PTP_BYPASSED(Severity.INFO, null),
@@ -17,7 +18,7 @@ public enum EditCode {
     DIAGNOSIS_NOT_COVERED(Severity.DENY, "CO-50"),
     NOT_COVERED(Severity.DENY, "CO-50"),
     SESSION_LIMIT(Severity.DENY, "CO-151"),
-    FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
+    FREQUENCY_LIMIT(Severity.DENY, "CO-151"),
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
     DUPLICATE_LINE(Severity.DENY, "CO-18"),
     ADD_ON_CODE(Severity.DENY, "CO-B15"),

@@ -2,6 +2,7 @@ package org.claimscrubber.edits;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,9 +66,9 @@ public final class EditEngine {
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         MemberHistory seen = history.withEvent(claim.eventId(), today).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
-        List<String> problems = ClaimValidator.problems(claim, history);
+        List<String> problems = ClaimValidator.problems(claim, history, today);
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
                     ClaimValidator.REFERENCE);
@@ -84,7 +85,9 @@ public final class EditEngine {
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        LocalDate filed = TimelyFiling.filedOn(claim, today);
         for (LineFacts f : review.lines) {
+            TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
             PolicyEdits.coverage(review, f, policies);

@@ -51,6 +51,7 @@ final class ErrorScenarios {
             case INVALID -> invalid(member, provider, date);
             case UNKNOWN_CODE -> g.emit(g.claim(member, provider, "11", date, List.of("M54.50"))
                     .line("99213", 1).line(g.pickOne(List.of("97014", "62311")), 1).build());
+            case TIMELY_FILING -> timelyFiling(member, provider, date);
             default -> throw new IllegalStateException(kind.name());
         }
     }
@@ -113,10 +114,36 @@ final class ErrorScenarios {
         }
     }
 
+    /** A claim submitted on {@code filed} for a service 12 months and 1 to 30 days earlier. */
+    private void timelyFiling(String member, String provider, LocalDate filed) {
+        LocalDate served = filed.minusMonths(12).minusDays(1 + g.random().nextInt(30));
+        ObjectNode claim = g.claim(member, provider, "11", served, List.of("M54.50")).line("99213", 1).build();
+        claim.put("submittedAt", filed + "T09:30:00Z");
+        g.emit(claim);
+    }
+
+    /** Another accepted claim of the member, then a REPLACEMENT of the first sent under the second's claimId. */
+    private void replacementUnderAnotherId(String member, String provider, LocalDate date) {
+        ObjectNode first = g.claim(member, provider, "11", date, List.of("M54.50")).line("99213", 1).build();
+        ObjectNode second = g.claim(member, provider, "11", g.freshDate(member), List.of("M54.50")).line("99212", 1).build();
+        g.emitAccepted(first);
+        g.emitAccepted(second);
+        ObjectNode replacement = ClaimGenerator.copy(first);
+        replacement.put("eventId", g.eventId());
+        replacement.put("claimId", second.get("claimId").asText());
+        replacement.put("frequency", "REPLACEMENT");
+        replacement.put("originalClaimId", first.get("claimId").asText());
+        g.emit(replacement);
+    }
+
     private void invalid(String member, String provider, LocalDate date) {
+        if (g.random().nextInt(11) == 10) {
+            replacementUnderAnotherId(member, provider, date);
+            return;
+        }
         ObjectNode claim = g.claim(member, provider, "11", date, List.of("M54.50")).line("99213", 1).build();
         ObjectNode line = (ObjectNode) ClaimGenerator.lines(claim).get(0);
-        switch (g.random().nextInt(8)) {
+        switch (g.random().nextInt(10)) {
             case 0 -> ClaimGenerator.lines(claim).removeAll();
             case 1 -> line.put("units", 0);
             case 2 -> line.putArray("diagnosisPointers").add(3);
@@ -127,6 +154,8 @@ final class ErrorScenarios {
                 claim.put("originalClaimId", "C-NEVER-SEEN");
             }
             case 6 -> claim.put("memberId", " ");
+            case 7 -> line.put("serviceDate", date.withYear(2099).toString());
+            case 8 -> claim.put("billingProviderNpi", provider.substring(0, 9) + (provider.charAt(9) - '0' + 1) % 10);
             default -> ClaimGenerator.lines(claim).add(line.deepCopy());
         }
         g.emit(claim);

@@ -68,7 +68,7 @@ public final class AvroMapping {
         List<org.claimscrubber.avro.Finding> findings = new ArrayList<>(d.findings().size());
         for (Finding f : d.findings()) {
             findings.add(new org.claimscrubber.avro.Finding(f.edit(), f.severity().name(), f.lineNumbers(), f.relatedLineNumbers(),
-                    f.relatedClaimIds(), f.carc(), f.message(), f.reference()));
+                    f.relatedClaimIds(), f.carc(), f.rarc(), f.message(), f.reference()));
         }
         List<org.claimscrubber.avro.DecisionLine> lines = new ArrayList<>(d.lines().size());
         for (DecisionLine l : d.lines()) {
@@ -85,7 +85,7 @@ public final class AvroMapping {
         for (org.claimscrubber.avro.Finding f : a.getFindings()) {
             findings.add(new Finding(f.getEdit(), Severity.valueOf(f.getSeverity()), List.copyOf(f.getLineNumbers()),
                     List.copyOf(f.getRelatedLineNumbers()), List.copyOf(f.getRelatedClaimIds()), f.getCarc(), f.getMessage(),
-                    f.getReference()));
+                    f.getReference(), f.getRarc()));
         }
         List<DecisionLine> lines = new ArrayList<>(a.getLines().size());
         for (org.claimscrubber.avro.DecisionLine l : a.getLines()) {
