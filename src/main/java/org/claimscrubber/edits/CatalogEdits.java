@@ -101,7 +101,7 @@ final class CatalogEdits {
         }
         return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), facility ? "FACILITY" : "NON_FACILITY",
                 row.workRvu(), pe, row.mpRvu(), row.conversionFactor(), allowed,
-                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays());
+                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays(), null);
     }
 
     private static BigDecimal orZero(BigDecimal value) {
