@@ -19,7 +19,10 @@ public enum EditCode {
     SESSION_LIMIT(Severity.DENY, "CO-151"),
     FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
-    DUPLICATE_LINE(Severity.DENY, "CO-18");
+    DUPLICATE_LINE(Severity.DENY, "CO-18"),
+    /** Fee-schedule status B, P or T (CO-97), N (CO-96, set per finding); C and R are REVIEW without a CARC. */
+    STATUS_NOT_PAYABLE(Severity.DENY, "CO-97"),
+    POS_INCONSISTENT(Severity.DENY, "CO-58");
 
     private final Severity severity;
     private final String carc;
@@ -43,6 +46,13 @@ public enum EditCode {
 
     /** A finding on lines; the lists are the caller's own and are not changed after this call. */
     Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, String message, String reference) {
+        return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
+                carc, message, reference);
+    }
+
+    /** A finding on lines with a severity and CARC of its own, for an edit whose outcome depends on the case. */
+    Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, Severity severity, String carc,
+                  String message, String reference) {
         return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
                 carc, message, reference);
     }
