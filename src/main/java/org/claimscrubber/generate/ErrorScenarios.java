@@ -59,7 +59,8 @@ final class ErrorScenarios {
             }
             case INVALID_POS -> g.emit(g.claim(member, provider, g.pickOne(List.of("28", "00", "40", "98")), date, List.of("J06.9"))
                     .line("99213", 1).build());
-            case BILATERAL_SIDES -> g.emit(g.claim(member, provider, "24", date, lumbar).line("64483", 1, "RT").line("64483", 1, "LT").build());
+            case BILATERAL_SIDES -> g.emit(g.claim(member, provider, "24", date, lumbar)
+                    .line("64483", 1, "50").line("64484", 1, "RT").line("64484", 1, "LT").build());
             default -> throw new IllegalStateException(kind.name());
         }
     }
