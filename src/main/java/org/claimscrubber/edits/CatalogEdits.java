@@ -3,19 +3,14 @@ package org.claimscrubber.edits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.claimscrubber.decision.DecisionLine;
-import org.claimscrubber.decision.Severity;
-import org.claimscrubber.history.HistoryClaim;
-import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.FeeSchedule;
 
 /**
- * The edits read from the fee schedule: UNKNOWN_CODE, MODIFIER_INVALID, STATUS_NOT_PAYABLE and POS_INCONSISTENT,
- * and each line's catalog enrichment.
+ * UNKNOWN_CODE and MODIFIER_INVALID from the fee schedule, and each line's catalog enrichment
+ * ({@link StatusEdits} and {@link PlaceOfService} hold the other fee-schedule edits).
  */
 final class CatalogEdits {
     private CatalogEdits() {
@@ -109,98 +104,20 @@ final class CatalogEdits {
         int both = Math.min(right, left);
         String rest = right == left ? "" : " and " + f.code + (right > left ? "-RT x " : "-LT x ") + Math.abs(right - left);
         review.add(EditCode.MODIFIER_INVALID.lines(group, List.of(), List.of(), f.code + " is billed on separate RT and LT lines "
-                + group + " on " + f.date + "; its bilateral indicator is 1: report " + f.code + "-50 x " + both + rest
+                + join(group) + " on " + f.date + "; its bilateral indicator is 1: report " + f.code + "-50 x " + both + rest
                 + " instead", citation(f) + ", " + f.code + " bilateral indicator 1"));
+    }
+
+    private static String join(List<Integer> numbers) {
+        StringBuilder s = new StringBuilder();
+        for (int n : numbers) {
+            s.append(s.length() == 0 ? "" : ", ").append(n);
+        }
+        return s.toString();
     }
 
     private static boolean isOneSide(LineFacts f) {
         return f.line.hasModifier("RT") != f.line.hasModifier("LT") && !f.line.hasModifier("50");
-    }
-
-    /**
-     * STATUS_NOT_PAYABLE from the status code of the line's pricing row: B and P bundled (CO-97), N not covered (CO-96),
-     * C and R questioned, T bundled when another payable service of the same provider is on the same date.
-     */
-    static void status(Review review, LineFacts f) {
-        if (f.unknown) {
-            return;
-        }
-        String status = f.pricingRow().statusCode();
-        String where = f.code + " on line " + f.number() + " has status " + status;
-        String reference = citation(f) + ", " + f.code + " status code " + status;
-        switch (status) {
-            case "B" -> review.add(EditCode.STATUS_NOT_PAYABLE.line(f.number(), where + " (bundled) on " + f.date
-                    + ": its payment is included in the services it goes with and it is never paid separately", reference));
-            case "P" -> review.add(EditCode.STATUS_NOT_PAYABLE.line(f.number(), where + " (bundled or excluded) on " + f.date
-                    + ": no separate payment under the fee schedule", reference));
-            case "N" -> review.add(EditCode.STATUS_NOT_PAYABLE.lines(List.of(f.number()), List.of(), List.of(), Severity.DENY, "CO-96",
-                    where + " (not covered by Medicare) on " + f.date, reference));
-            case "C" -> review.add(EditCode.STATUS_NOT_PAYABLE.lines(List.of(f.number()), List.of(), List.of(), Severity.REVIEW, null,
-                    where + " (priced by the contractor) on " + f.date + ": there is no national amount; the contractor prices it"
-                            + " from the documentation", reference));
-            case "R" -> review.add(EditCode.STATUS_NOT_PAYABLE.lines(List.of(f.number()), List.of(), List.of(), Severity.REVIEW, null,
-                    where + " (restricted coverage) on " + f.date + ": covered only under special coverage instructions", reference));
-            case "T" -> injection(review, f, where, reference);
-            default -> {
-            }
-        }
-    }
-
-    private static void injection(Review review, LineFacts f, String where, String reference) {
-        List<Integer> related = new ArrayList<>(2);
-        List<String> others = new ArrayList<>(2);
-        for (LineFacts g : review.lines) {
-            if (g != f && !g.unknown && g.sameProviderAndDate(f) && paysAlongside(g.pricingRow().statusCode())) {
-                related.add(g.number());
-                others.add(g.code + " (line " + g.number() + ")");
-            }
-        }
-        Set<String> claims = new LinkedHashSet<>();
-        for (HistoryClaim earlier : review.history.claims()) {
-            for (HistoryLine h : earlier.lines()) {
-                if (h.serviceDate().equals(f.date) && h.provider(review.basis).equals(f.provider) && paysAlongside(statusOf(review, h))) {
-                    if (claims.add(earlier.claimId())) {
-                        others.add(h.code() + " (claim " + earlier.claimId() + ")");
-                    }
-                }
-            }
-        }
-        if (others.isEmpty()) {
-            return;
-        }
-        review.add(EditCode.STATUS_NOT_PAYABLE.lines(List.of(f.number()), related, new ArrayList<>(claims), where
-                + " (paid only when no other fee-schedule service is billed that day): " + String.join(", ", others)
-                + " of the same provider on " + f.date + " include it", reference));
-    }
-
-    /** Services payable under the fee schedule that make a status-T code bundled (T itself does not). */
-    private static boolean paysAlongside(String status) {
-        return "A".equals(status) || "R".equals(status) || "C".equals(status);
-    }
-
-    private static String statusOf(Review review, HistoryLine h) {
-        FeeSchedule.Release release = review.reference.release(h.serviceDate());
-        FeeSchedule.CodeRows rows = release == null ? null : release.rows(h.code());
-        return rows == null ? null : LineFacts.pricingRow(rows, h.modifiers()).statusCode();
-    }
-
-    /**
-     * POS_INCONSISTENT: a code with PC/TC indicator 1 billed global or TC (no 26) in a facility place of service whose
-     * facility NA indicator is set: the facility bills the technical component.
-     */
-    static void placeOfService(Review review, LineFacts f) {
-        if (f.unknown || !f.facility || f.line.hasModifier("26") || f.rows.base() == null || !"1".equals(f.rows.base().pctcIndicator())) {
-            return;
-        }
-        CatalogRow row = f.pricingRow();
-        if (!row.facilityNa()) {
-            return;
-        }
-        String billed = f.code + (f.line.hasModifier("TC") ? "-TC" : " (global, no 26)");
-        review.add(EditCode.POS_INCONSISTENT.line(f.number(), billed + " on line " + f.number() + " in place of service "
-                + f.placeOfService.strip() + " (a facility) on " + f.date + ": the facility bills the technical component there;"
-                + " bill " + f.code + "-26 for the professional component", citation(f) + ", " + f.code
-                + (row.modifier().isEmpty() ? "" : "-" + row.modifier()) + " facility NA indicator set, PC/TC indicator 1"));
     }
 
     static boolean isEvaluationAndManagement(String code) {

@@ -84,8 +84,8 @@ public final class EditEngine {
         for (LineFacts f : review.lines) {
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
-            CatalogEdits.status(review, f);
-            CatalogEdits.placeOfService(review, f);
+            StatusEdits.check(review, f);
+            PlaceOfService.inconsistent(review, f);
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
             DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));

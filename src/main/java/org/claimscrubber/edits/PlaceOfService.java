@@ -3,14 +3,14 @@ package org.claimscrubber.edits;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.claimscrubber.reference.CatalogRow;
 
 /**
  * CMS's place-of-service code set (the codes assigned as of the 2025 code set; every other two-digit value is
  * unassigned) and the places that take the fee schedule's facility rate (contracts §4). Codes assigned since 2016
- * are valid from their effective date.
+ * are valid from their effective date. Also POS_INCONSISTENT, the fee schedule's place-of-service edit.
  */
 final class PlaceOfService {
-    static final String REFERENCE = "CMS Place of Service Code Set (https://www.cms.gov/medicare/coding-billing/place-of-service-codes/code-sets)";
     private static final Set<String> FACILITY = Set.of("02", "19", "21", "22", "23", "24", "26", "31", "34", "41", "42", "51", "52",
             "53", "56", "61");
     private static final Set<String> ASSIGNED = Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13",
@@ -39,5 +39,24 @@ final class PlaceOfService {
             return "placeOfService '" + pos + "' is valid only from " + from + " (service on " + date + ")";
         }
         return null;
+    }
+
+    /**
+     * POS_INCONSISTENT: a code with PC/TC indicator 1 billed global or TC (no 26) in a facility place of service whose
+     * facility NA indicator is set: the facility bills the technical component.
+     */
+    static void inconsistent(Review review, LineFacts f) {
+        if (f.unknown || !f.facility || f.line.hasModifier("26") || f.rows.base() == null || !"1".equals(f.rows.base().pctcIndicator())) {
+            return;
+        }
+        CatalogRow row = f.pricingRow();
+        if (!row.facilityNa()) {
+            return;
+        }
+        String billed = f.code + (f.line.hasModifier("TC") ? "-TC" : " (global, no 26)");
+        review.add(EditCode.POS_INCONSISTENT.line(f.number(), billed + " on line " + f.number() + " in place of service "
+                + f.placeOfService.strip() + " (a facility) on " + f.date + ": the facility bills the technical component there;"
+                + " bill " + f.code + "-26 for the professional component", CatalogEdits.citation(f) + ", " + f.code
+                + (row.modifier().isEmpty() ? "" : "-" + row.modifier()) + " facility NA indicator set, PC/TC indicator 1"));
     }
 }
