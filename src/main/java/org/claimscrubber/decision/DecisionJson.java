@@ -143,6 +143,7 @@ public final class DecisionJson {
         integer(g, "mueValue", l.mueValue());
         integer(g, "mai", l.mai());
         g.writeStringField("globalDays", l.globalDays());
+        g.writeStringField("pricing", l.pricing());
         g.writeEndObject();
     }
 

@@ -75,6 +75,7 @@ final class ClaimValidator {
                 problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
             pointerProblems(claim, line, problems);
+            placeProblems(claim, line, problems);
         }
         frequencyProblems(claim, history, problems);
         return problems;
@@ -126,6 +127,25 @@ final class ClaimValidator {
             if (p < 1 || p > claim.diagnoses().size() || p > MAX_DIAGNOSES) {
                 problems.add(where(line) + ": diagnosis pointer " + p + " is outside 1.." + claim.diagnoses().size());
             }
+        }
+    }
+
+    /** The line's place of service (its own, else the claim's) must be in CMS's code set on its date; a claim's bad one is told once. */
+    private static void placeProblems(Claim claim, Line line, List<String> problems) {
+        String own = line.placeOfService();
+        boolean fromLine = own != null && !own.isBlank();
+        String pos = fromLine ? own : claim.placeOfService();
+        String problem;
+        if (pos == null || pos.isBlank()) {
+            problem = where(line) + ": no placeOfService (on the line or the claim)";
+        } else {
+            problem = PlaceOfService.problem(pos, line.serviceDate());
+            if (problem != null && fromLine) {
+                problem = where(line) + ": " + problem;
+            }
+        }
+        if (problem != null && !problems.contains(problem)) {
+            problems.add(problem);
         }
     }
 

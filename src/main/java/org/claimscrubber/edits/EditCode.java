@@ -22,7 +22,10 @@ public enum EditCode {
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
     DUPLICATE_LINE(Severity.DENY, "CO-18"),
     ADD_ON_CODE(Severity.DENY, "CO-B15"),
-    INVALID_DIAGNOSIS(Severity.DENY, "CO-146");
+    INVALID_DIAGNOSIS(Severity.DENY, "CO-146"),
+    /** Fee-schedule status B, P or T (CO-97), N (CO-96, set per finding); C and R are REVIEW without a CARC. */
+    STATUS_NOT_PAYABLE(Severity.DENY, "CO-97"),
+    POS_INCONSISTENT(Severity.DENY, "CO-58");
 
     private final Severity severity;
     private final String carc;
@@ -46,6 +49,13 @@ public enum EditCode {
 
     /** A finding on lines; the lists are the caller's own and are not changed after this call. */
     Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, String message, String reference) {
+        return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
+                carc, message, reference);
+    }
+
+    /** A finding on lines with a severity and CARC of its own, for an edit whose outcome depends on the case. */
+    Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, Severity severity, String carc,
+                  String message, String reference) {
         return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
                 carc, message, reference);
     }

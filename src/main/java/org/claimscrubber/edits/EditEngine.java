@@ -90,6 +90,8 @@ public final class EditEngine {
             TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
+            StatusEdits.check(review, f);
+            PlaceOfService.inconsistent(review, f);
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
             DiagnosisEdit.check(review, f);

@@ -105,6 +105,9 @@ public final class ClaimGenerator {
             } else {
                 b.line(lumbar ? "62323" : "62321", 1);
             }
+            if (random.nextInt(3) == 0) {
+                b.line(pickOne(List.of("J1040", "J3301")), pickOne(List.of(1, 2)));
+            }
         } else if (pick < 7) {
             b = claim(member, provider, "11", date, List.of("M79.18")).line("20552", 1).line("99213", 1, "25");
         } else if (pick < 8) {

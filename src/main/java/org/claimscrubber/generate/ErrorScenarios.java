@@ -52,8 +52,31 @@ final class ErrorScenarios {
             case UNKNOWN_CODE -> g.emit(g.claim(member, provider, "11", date, List.of("M54.50"))
                     .line("99213", 1).line(g.pickOne(List.of("97014", "62311")), 1).build());
             case TIMELY_FILING -> timelyFiling(member, provider, date);
+            case STATUS_NOT_PAYABLE -> statusNotPayable(member, provider, date);
+            case POS_INCONSISTENT -> {
+                ClaimBuilder b = g.claim(member, provider, g.pickOne(List.of("22", "24", "19")), date, List.of("M54.50"));
+                String code = g.pickOne(List.of("72148", "72100"));
+                g.emit((g.random().nextBoolean() ? b.line(code, 1) : b.line(code, 1, "TC")).build());
+            }
+            case INVALID_POS -> g.emit(g.claim(member, provider, g.pickOne(List.of("28", "00", "40", "98")), date, List.of("J06.9"))
+                    .line("99213", 1).build());
+            case BILATERAL_SIDES -> g.emit(g.claim(member, provider, "24", date, lumbar)
+                    .line("64483", 1, "50").line("64484", 1, "RT").line("64484", 1, "LT").build());
             default -> throw new IllegalStateException(kind.name());
         }
+    }
+
+    /** A code whose fee-schedule status says it is not paid (B, N, P, T beside a visit) or needs review (C, R). */
+    private void statusNotPayable(String member, String provider, LocalDate date) {
+        ClaimBuilder b = switch (g.random().nextInt(6)) {
+            case 0 -> g.claim(member, provider, "11", date, List.of("M54.16")).line("62323", 1).line("A4550", 1);
+            case 1 -> g.claim(member, provider, "11", date, List.of("Z00.00")).line("99385", 1);
+            case 2 -> g.claim(member, provider, "11", date, List.of("E11.9")).line("99213", 1).line("A4211", 1);
+            case 3 -> g.claim(member, provider, "11", date, List.of("J06.9")).line("99213", 1).line("94760", 1);
+            case 4 -> g.claim(member, provider, "11", date, List.of("E11.9")).line("99499", 1);
+            default -> g.claim(member, provider, "24", date, List.of("M48.062")).line("0275T", 1);
+        };
+        g.emit(b.build());
     }
 
     private void frequency(String provider) {

@@ -74,7 +74,8 @@ public final class AvroMapping {
         for (DecisionLine l : d.lines()) {
             lines.add(new org.claimscrubber.avro.DecisionLine(l.lineNumber(), l.procedureCode(), l.description(), l.statusCode(),
                     l.rateSetting(), toDouble(l.workRvu()), toDouble(l.peRvu()), toDouble(l.mpRvu()), toDouble(l.conversionFactor()),
-                    l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays()));
+                    l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays(),
+                    l.pricing()));
         }
         return new ClaimDecision(d.claimId(), d.eventId(), d.memberId(), org.claimscrubber.avro.Disposition.valueOf(d.disposition().name()),
                 findings, lines, new LinkedHashMap<>(d.referenceVersions()), d.processedAt().toString());
@@ -92,7 +93,7 @@ public final class AvroMapping {
             lines.add(new DecisionLine(l.getLineNumber(), l.getProcedureCode(), l.getDescription(), l.getStatusCode(), l.getRateSetting(),
                     toDecimal(l.getWorkRvu()), toDecimal(l.getPeRvu()), toDecimal(l.getMpRvu()), toDecimal(l.getConversionFactor()),
                     l.getExpectedAllowed() == null ? null : new BigDecimal(l.getExpectedAllowed()), l.getMueValue(), l.getMai(),
-                    l.getGlobalDays()));
+                    l.getGlobalDays(), l.getPricing()));
         }
         Map<String, String> versions = new LinkedHashMap<>(a.getReferenceVersions());
         return new Decision(a.getClaimId(), a.getEventId(), a.getMemberId(), Disposition.valueOf(a.getDisposition().name()), findings,

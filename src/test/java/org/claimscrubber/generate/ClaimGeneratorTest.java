@@ -12,6 +12,7 @@ import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.decision.Finding;
+import org.claimscrubber.edits.EditCode;
 import org.junit.jupiter.api.Test;
 
 class ClaimGeneratorTest {
@@ -52,9 +53,11 @@ class ClaimGeneratorTest {
             voided += d.disposition() == Disposition.VOIDED ? 1 : 0;
             d.findings().stream().map(Finding::edit).forEach(edits::add);
         }
-        assertEquals(Set.of("INVALID_CLAIM", "UNKNOWN_CODE", "NCCI_PTP", "NCCI_PTP_BYPASSED", "MUE", "MODIFIER_INVALID",
-                "DIAGNOSIS_NOT_COVERED", "NOT_COVERED", "SESSION_LIMIT", "FREQUENCY_LIMIT", "DUPLICATE_CLAIM", "DUPLICATE_LINE",
-                "TIMELY_FILING"), edits);
+        Set<String> every = new HashSet<>();
+        for (EditCode e : EditCode.values()) {
+            every.add(e.name());
+        }
+        assertEquals(every, edits, "every edit code appears in the error share");
         assertTrue(redelivered > 0);
         assertTrue(voided > 0);
     }

@@ -87,6 +87,7 @@ class ClaimTopologyTest {
         assertEquals("C1", a.get(0).key);
         assertEquals(Disposition.ACCEPTED, a.get(0).value.getDisposition());
         assertEquals("273.22", a.get(0).value.getLines().get(0).getExpectedAllowed());
+        assertEquals("PFS", a.get(0).value.getLines().get(0).getPricing());
         assertEquals("C2", f.get(0).key);
         assertEquals("NCCI_PTP", f.get(0).value.getFindings().get(0).getEdit());
     }
