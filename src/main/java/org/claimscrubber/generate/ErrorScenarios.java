@@ -62,6 +62,17 @@ final class ErrorScenarios {
                     .line("99213", 1).build());
             case BILATERAL_SIDES -> g.emit(g.claim(member, provider, "24", date, lumbar)
                     .line("64483", 1, "50").line("64484", 1, "RT").line("64484", 1, "LT").build());
+            case ADD_ON_WITHOUT_PRIMARY -> {
+                ClaimBuilder b = g.claim(member, provider, "24", date, lumbar);
+                switch (g.random().nextInt(3)) {
+                    case 0 -> b.line("64484", 1);
+                    case 1 -> b.line("62323", 1).line("64484", 1);
+                    default -> b = g.claim(member, provider, "24", date, List.of("M54.12")).line("64480", 1);
+                }
+                g.emit(b.build());
+            }
+            case DIAGNOSIS_NOT_BILLABLE -> g.emit(g.claim(member, provider, "11", date, List.of(g.pickOne(List.of("M54.5", "B02.2", "M50.1"))))
+                    .line("99213", 1).build());
             default -> throw new IllegalStateException(kind.name());
         }
     }
