@@ -114,6 +114,6 @@ public final class ClaimFixture {
     public Claim build() {
         LocalDate last = lines.stream().map(Line::serviceDate).filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(date);
         return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, List.copyOf(diagnoses),
-                List.copyOf(lines), submittedSet ? submittedAt : last.plusDays(1) + "T10:00:00Z", List.of());
+                List.copyOf(lines), submittedSet ? submittedAt : last.plusDays(1) + "T10:00:00Z", null, null, null, List.of());
     }
 }

@@ -61,7 +61,7 @@ public final class AvroMapping {
         }
         return new Claim(e.getEventId(), e.getClaimId(), Frequency.valueOf(e.getFrequency().name()), e.getOriginalClaimId(),
                 e.getMemberId(), e.getBillingProviderNpi(), e.getRenderingProviderNpi(), e.getPlaceOfService(), diagnoses, lines,
-                e.getSubmittedAt(), problems);
+                e.getSubmittedAt(), e.getBillingProviderZip(), e.getServiceFacilityZip(), e.getPayerId(), problems);
     }
 
     public static ClaimDecision toAvro(Decision d) {
