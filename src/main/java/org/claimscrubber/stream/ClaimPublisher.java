@@ -1,9 +1,11 @@
 package org.claimscrubber.stream;
 
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimscrubber.avro.ClaimSubmitted;
@@ -25,8 +27,9 @@ public final class ClaimPublisher implements AutoCloseable {
         topic = Topics.from(config).submitted();
     }
 
-    public void publish(ClaimSubmitted claim) {
-        producer.send(new ProducerRecord<>(topic, claim.getClaimId(), serde.serializer().serialize(topic, claim)));
+    /** Sends the claim; the future fails when the broker refuses it. */
+    public Future<RecordMetadata> publish(ClaimSubmitted claim) {
+        return producer.send(new ProducerRecord<>(topic, claim.getClaimId(), serde.serializer().serialize(topic, claim)));
     }
 
     /** Publishes bytes as they are (a corrupt record, for the DLQ path). */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,10 +25,15 @@ public final class X12Reader {
     private static final EDIInputFactory FACTORY = EDIInputFactory.newFactory();
 
     static {
-        STAEDI_LOG.setLevel(Level.WARNING);
+        STAEDI_LOG.setLevel(Level.SEVERE);
     }
 
     private X12Reader() {
+    }
+
+    /** StAEDI logs schema loading at INFO and a missing writer schema at WARNING through java.util.logging: quieted. */
+    static void quietLibraryLog() {
+        STAEDI_LOG.setLevel(Level.SEVERE);
     }
 
     /** Every interchange in the bytes, in order. Throws {@link X12Exception} when they are not X12 or are cut off. */
@@ -37,7 +43,17 @@ public final class X12Reader {
 
     /** Every interchange in the stream, in order. Throws {@link X12Exception} when it is not X12 or is cut off. */
     public static List<Interchange> read(InputStream in) {
-        Run run = new Run();
+        List<Interchange> all = new ArrayList<>(1);
+        read(in, all::add);
+        return all;
+    }
+
+    /**
+     * Hands each interchange to {@code consumer} as soon as its IEA is read, so a large file is never held whole.
+     * Throws {@link X12Exception} when the stream is not X12 or is cut off (the interchanges before stay delivered).
+     */
+    public static void read(InputStream in, Consumer<Interchange> consumer) {
+        Run run = new Run(consumer);
         EDIStreamReader reader;
         synchronized (FACTORY) {
             reader = FACTORY.createEDIStreamReader(in);
@@ -46,13 +62,12 @@ public final class X12Reader {
             while (reader.hasNext()) {
                 run.event(reader, reader.next());
             }
-            if (run.interchanges.isEmpty()) {
+            if (run.count == 0) {
                 throw new X12Exception("no X12 interchange (ISA) found", 0, null);
             }
             if (run.open()) {
                 throw new X12Exception("the interchange ends before its IEA", run.lastPosition, null);
             }
-            return run.interchanges;
         } catch (EDIStreamException | RuntimeException e) {
             if (e instanceof X12Exception x) {
                 throw x;
@@ -70,12 +85,17 @@ public final class X12Reader {
 
     /** The state of one read. */
     private static final class Run {
-        final List<Interchange> interchanges = new ArrayList<>(1);
+        final Consumer<Interchange> consumer;
         final Segment segment = new Segment();
+        int count;
         int lastPosition;
         InterchangeBuilder interchange;
         GroupBuilder group;
         TransactionBuilder transaction;
+
+        Run(Consumer<Interchange> consumer) {
+            this.consumer = consumer;
+        }
 
         boolean open() {
             return interchange != null;
@@ -109,7 +129,10 @@ public final class X12Reader {
                 }
                 case END_INTERCHANGE -> {
                     if (interchange != null) {
-                        interchanges.add(interchange.build());
+                        count++;
+                        Interchange done = interchange.build();
+                        interchange = null;
+                        consumer.accept(done);
                     }
                     interchange = null;
                 }
