@@ -10,7 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,6 +39,7 @@ import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.stream.AvroMapping;
+import org.claimscrubber.x12.Acknowledgements;
 import org.claimscrubber.x12.MappedClaim;
 import org.claimscrubber.x12.X12Exception;
 import org.claimscrubber.x12.X12Messages;
@@ -55,6 +60,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--x12", paramLabel = "FILE", arity = "1..*",
             description = "837P (005010X222A1) files instead of --claims; a rejected interchange is reported on stderr and not judged.")
     List<Path> x12;
+
+    @Option(names = "--acks", paramLabel = "DIR",
+            description = "With --x12: write each interchange's 999 (and, when it is accepted, its 277CA) into DIR.")
+    Path acks;
 
     @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
     Path policies;
@@ -95,6 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
             printReference(engine.reference());
         }
         DecisionSummary summary = new DecisionSummary();
+        Map<String, Decision> decided = new HashMap<>();
         InMemoryHistory history = new InMemoryHistory();
         long started = System.nanoTime();
         OutputStream writer = new BufferedOutputStream(out, 1 << 16);
@@ -131,6 +141,9 @@ public final class CheckCommand implements Callable<Integer> {
                         } else {
                             summary.add(outcome.decision());
                             out.add(outcome.decision());
+                            if (acks != null) {
+                                decided.put(outcome.decision().eventId(), outcome.decision());
+                            }
                         }
                     }
                     if (!out.isEmpty()) { // an empty list is the writer's end marker
@@ -146,12 +159,38 @@ public final class CheckCommand implements Callable<Integer> {
             stages.shutdownNow();
         }
         writer.flush();
+        if (acks != null && x12 != null) {
+            writeAcks(decided);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!quiet) {
             err.print(summary.render("unreadable lines"));
             err.printf("%-34s %10.0f%n", "claims/s", summary.decisions() / Math.max(seconds, 1e-9));
         }
         return summary.unreadableCount() > 0 ? Main.EXIT_UNREADABLE : 0;
+    }
+
+    /** A second pass over the 837P files: per interchange {@code <file>.<ISA13>.999} and, if accepted, {@code .277}. */
+    private void writeAcks(Map<String, Decision> decided) throws IOException {
+        Files.createDirectories(acks);
+        Instant now = clock.instant();
+        for (Path file : x12) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                X12Reader.read(in, interchange -> {
+                    String base = file.getFileName() + "." + interchange.controlNumber();
+                    try {
+                        Files.write(acks.resolve(base + ".999"), Acknowledgements.implementationAck(interchange, now));
+                        if (interchange.accepted()) {
+                            Files.write(acks.resolve(base + ".277"), Acknowledgements.claimAck(interchange, decided::get, now));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (X12Exception e) {
+                // reported by the first pass; bytes that are not X12 have no sender to answer
+            }
+        }
     }
 
     /** One line per file read, and per fee-schedule release its rows by status code. */
