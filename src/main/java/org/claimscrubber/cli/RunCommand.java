@@ -16,6 +16,7 @@ import org.claimscrubber.ops.ScrubberMetrics;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.Topics;
+import org.claimscrubber.x12.X12IntakeApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Partitions for topics that do not exist yet (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--x12-intake", description = "Also run the X12 intake: 837P interchanges on claims.x12 to claims.submitted, 999s to claims.x12.ack.")
+    boolean x12Intake;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = kafka.config();
@@ -73,6 +77,12 @@ public final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "processor-shutdown"));
             app.start(Duration.ofMinutes(5));
+            if (x12Intake) {
+                X12IntakeApp.ensureTopics(config, partitions);
+                X12IntakeApp intake = new X12IntakeApp(config);
+                Runtime.getRuntime().addShutdownHook(new Thread(intake::close, "x12-intake-shutdown"));
+                intake.start(Duration.ofMinutes(5));
+            }
             stopped.await();
         }
         return 0;

@@ -1,11 +1,13 @@
 package org.claimscrubber.x12;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.claimscrubber.avro.ClaimLine;
 import org.claimscrubber.avro.ClaimSubmitted;
 
@@ -24,6 +26,8 @@ public final class ClaimX12Writer implements AutoCloseable {
     private static final String TIME = "1200";
 
     private final X12Output out;
+    private final ByteArrayOutputStream buffer;
+    private final Consumer<byte[]> interchanges;
     private final int claimsPerInterchange;
     private final String sender;
     private final Map<String, Written> written = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, false) {
@@ -42,10 +46,21 @@ public final class ClaimX12Writer implements AutoCloseable {
     }
 
     public ClaimX12Writer(OutputStream stream, int claimsPerInterchange, String sender) {
+        this(stream, null, claimsPerInterchange, sender);
+    }
+
+    /** Hands each interchange's bytes to {@code interchanges} as soon as its IEA is written (one Kafka record each). */
+    public ClaimX12Writer(Consumer<byte[]> interchanges, int claimsPerInterchange, String sender) {
+        this(null, interchanges, claimsPerInterchange, sender);
+    }
+
+    private ClaimX12Writer(OutputStream stream, Consumer<byte[]> interchanges, int claimsPerInterchange, String sender) {
         if (claimsPerInterchange < 1 || claimsPerInterchange > 9999) {
             throw new IllegalArgumentException("claims per interchange must be 1 to 9999");
         }
-        this.out = new X12Output(stream);
+        this.buffer = stream == null ? new ByteArrayOutputStream(1 << 16) : null;
+        this.interchanges = interchanges;
+        this.out = new X12Output(stream == null ? buffer : stream);
         this.claimsPerInterchange = claimsPerInterchange;
         this.sender = sender;
     }
@@ -123,6 +138,11 @@ public final class ClaimX12Writer implements AutoCloseable {
         out.endInterchange();
         openControl = 0;
         inOpen = 0;
+        if (buffer != null) {
+            out.flush();
+            interchanges.accept(buffer.toByteArray());
+            buffer.reset();
+        }
     }
 
     private void transaction(String st, ClaimSubmitted c) {
