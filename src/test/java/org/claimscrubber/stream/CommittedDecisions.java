@@ -61,6 +61,13 @@ final class CommittedDecisions implements AutoCloseable {
         return List.copyOf(decisions);
     }
 
+    /** Polls once; returns how many decisions were read so far. */
+    int poll() {
+        records.poll();
+        take(records.read());
+        return decisions.size();
+    }
+
     /** Reads on to the topics' end as it is now; returns all read so far. */
     List<Decision> toEnd(Duration atMost) {
         take(records.toEnd(atMost));
