@@ -16,11 +16,10 @@ import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.embedded.EmbeddedConfig;
-import org.claimscrubber.embedded.EmbeddedKafka;
-import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
+import org.claimscrubber.stream.OnEmbeddedBroker;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.TopicCounter;
 import org.claimscrubber.stream.Topics;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** replay-dlq and reset on a real broker. */
-class AdminCommandsTest {
+class AdminCommandsTest extends OnEmbeddedBroker {
     @TempDir
     Path dir;
 
@@ -44,39 +43,37 @@ class AdminCommandsTest {
 
     @Test
     void replayDlqSendsDeadLettersBackOnceAndResetReprocessesFromScratch() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
-            Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "admin", dir.resolve("state"));
-            ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-            EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
-            try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-                publisher.publish(claim());
-                publisher.publishRaw("BAD", new byte[] {7, 7});
+        Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "admin", dir.resolve("state"));
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(claim());
+            publisher.publishRaw("BAD", new byte[] {7, 7});
+        }
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        try (DecisionReader reader = new DecisionReader(config)) {
+            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+                assertEquals(1, reader.read(1, Duration.ofSeconds(60)).size());
+                assertThrows(IllegalStateException.class, () -> new StreamsReset(config, quiet).reset(true, true),
+                        "reset refuses while an instance runs");
             }
-            PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-            try (DecisionReader reader = new DecisionReader(config)) {
-                try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
-                    assertEquals(1, reader.read(1, Duration.ofSeconds(60)).size());
-                    assertThrows(IllegalStateException.class, () -> new StreamsReset(config, quiet).reset(true, true),
-                            "reset refuses while an instance runs");
-                }
-                assertEquals(1, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)));
+            assertEquals(1, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)));
 
-                assertEquals(1, new DlqReplay(config, quiet).replay(null, true));
-                assertEquals(0, new DlqReplay(config, quiet).replay("NoSuchException", false));
-                assertEquals(2, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)), "a dry run moves nothing");
-                assertEquals(1, new DlqReplay(config, quiet).replay("SerializationException", false));
-                assertEquals(3, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)));
+            assertEquals(1, new DlqReplay(config, quiet).replay(null, true));
+            assertEquals(0, new DlqReplay(config, quiet).replay("NoSuchException", false));
+            assertEquals(2, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)), "a dry run moves nothing");
+            assertEquals(1, new DlqReplay(config, quiet).replay("SerializationException", false));
+            assertEquals(3, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)));
 
-                List<String> internal = new StreamsReset(config, quiet).reset(true, true);
-                assertTrue(internal.contains("admin-member-history-changelog"), internal.toString());
-                assertTrue(!Files.exists(dir.resolve("state").resolve("admin")), "local state wiped");
-                try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
-                    List<Decision> again = reader.read(1, Duration.ofSeconds(60));
-                    assertEquals("E1", again.get(0).eventId(), "the claim is judged again after the reset, not taken for a redelivery");
-                }
-                assertEquals(3, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)),
-                        "the corrupt record went to the DLQ again, twice: replayed once, then reprocessed after the reset");
+            List<String> internal = new StreamsReset(config, quiet).reset(true, true);
+            assertTrue(internal.contains("admin-member-history-changelog"), internal.toString());
+            assertTrue(!Files.exists(dir.resolve("state").resolve("admin")), "local state wiped");
+            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+                List<Decision> again = reader.read(1, Duration.ofSeconds(60));
+                assertEquals("E1", again.get(0).eventId(), "the claim is judged again after the reset, not taken for a redelivery");
             }
+            assertEquals(3, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)),
+                    "the corrupt record went to the DLQ again, twice: replayed once, then reprocessed after the reset");
         }
     }
 }
