@@ -35,6 +35,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile HttpServer server;
+    private volatile String requiredAuthorization;
 
     /** A canned answer: {@code times} requests (or all, when negative) get this status, content type and body. */
     private record Fault(int status, String contentType, String body, java.util.concurrent.atomic.AtomicInteger times) {
@@ -96,6 +97,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         faults.add(new Fault(status, contentType, body, new java.util.concurrent.atomic.AtomicInteger(times)));
     }
 
+    /**
+     * Requires HTTP basic auth with these credentials ({@code user:password}); null serves everyone again. A request
+     * without them gets 401 with Confluent's error body, as the real registry with basic auth on does.
+     */
+    public void requireBasicAuth(String userInfo) {
+        requiredAuthorization = userInfo == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Drops every canned answer: requests are served again. */
     public void answerNormally() {
         faults.clear();
@@ -149,6 +159,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                         out.write(bytes);
                     }
                 }
+                return;
+            }
+            String required = requiredAuthorization;
+            if (required != null && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, 401, JSON.createObjectNode().put("error_code", 401).put("message", "Unauthorized"));
                 return;
             }
             String method = exchange.getRequestMethod();

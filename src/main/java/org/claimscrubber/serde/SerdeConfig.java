@@ -34,12 +34,7 @@ public record SerdeConfig(SchemaRegistry registry, boolean autoRegister, boolean
         } else if (mocks > 0) {
             throw new ConfigException("cannot mix mock:// and real URLs in " + SCHEMA_REGISTRY_URL);
         } else {
-            String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE, "");
-            String userInfo = source.equals("USER_INFO") ? string(configs, BASIC_AUTH_USER_INFO, null) : null;
-            if (source.equals("URL")) {
-                userInfo = URI_USER_INFO.apply(urls.get(0));
-            }
-            registry = new RestSchemaRegistry(urls, userInfo);
+            registry = new RestSchemaRegistry(urls, userInfo(configs), RegistryClientSettings.from(configs));
         }
         String strategy = string(configs, isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY, TOPIC_NAME_STRATEGY);
         if (!List.of(TOPIC_NAME_STRATEGY, RECORD_NAME_STRATEGY, TOPIC_RECORD_NAME_STRATEGY).contains(strategy)) {
@@ -58,7 +53,27 @@ public record SerdeConfig(SchemaRegistry registry, boolean autoRegister, boolean
         };
     }
 
-    private static final java.util.function.Function<String, String> URI_USER_INFO = u -> java.net.URI.create(u).getUserInfo();
+    /**
+     * The credentials for every URL under {@code basic.auth.credentials.source}: {@code USER_INFO} takes
+     * {@code basic.auth.user.info}; {@code URL} (Confluent's default) returns null, so each URL's own user info is
+     * used. Any other source is refused here rather than silently sending no credentials.
+     */
+    private static String userInfo(Map<String, ?> configs) {
+        String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE, "URL").trim();
+        switch (source) {
+            case "URL":
+                return null;
+            case "USER_INFO":
+                String userInfo = string(configs, BASIC_AUTH_USER_INFO, "");
+                if (userInfo.isBlank()) {
+                    throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO needs " + BASIC_AUTH_USER_INFO + " (user:password)");
+                }
+                return userInfo;
+            default:
+                throw new ConfigException("unsupported " + BASIC_AUTH_CREDENTIALS_SOURCE + " '" + source
+                        + "': use URL (user:password@ in " + SCHEMA_REGISTRY_URL + ") or USER_INFO (" + BASIC_AUTH_USER_INFO + ")");
+        }
+    }
 
     private static String string(Map<String, ?> configs, String key, String fallback) {
         Object v = configs.get(key);
