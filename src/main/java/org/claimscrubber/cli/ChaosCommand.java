@@ -164,8 +164,10 @@ public final class ChaosCommand implements Callable<Integer> {
     }
 
     /**
-     * Stops the registry for {@code --registry-outage-seconds}, SIGKILLs and restarts the processor at its start (so
-     * a process without cached schemas meets the outage), then starts the registry again and waits for decisions.
+     * Stops the registry for {@code --registry-outage-seconds}, restarting the processor at its start (gracefully, so
+     * the new one gets the partitions at once) so that a process without cached schemas meets the outage. The registry
+     * stays down at least that long, and until the new processor has stopped itself once (at most a minute more), so
+     * a short outage is not over before the processor reads anything. Then waits for decisions again.
      */
     private void registryOutage(ProcessorSupervisor processor, AtomicLong lastArrival, Map<String, ?> seen) throws Exception {
         registryControl("registry stop");
@@ -173,17 +175,21 @@ public final class ChaosCommand implements Callable<Integer> {
         long stopped = System.nanoTime();
         int decisions = seen.size();
         int selfStopsBefore = processor.selfStops();
-        processor.kill();
-        java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, stopped + Duration.ofSeconds(registryOutageSeconds).toNanos()
-                - System.nanoTime()));
+        processor.restart();
+        long earliest = stopped + Duration.ofSeconds(registryOutageSeconds).toNanos();
+        long latest = earliest + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < earliest || (processor.selfStops() == selfStopsBefore && System.nanoTime() < latest)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        int selfStops = processor.selfStops() - selfStopsBefore;
         registryControl("registry start");
         awaitRegistry(true, Duration.ofSeconds(30));
         long back = System.nanoTime();
         long before = lastArrival.get();
         awaitArrivalAfter(lastArrival, before, Duration.ofMinutes(5));
-        out.printf("registry stopped for %d s at %d decisions (processor restarted at its start; it stopped itself %d times meanwhile): "
-                + "processing again %.1f s after the registry came back%n", registryOutageSeconds, decisions,
-                processor.selfStops() - selfStopsBefore, (System.nanoTime() - back) / 1e9);
+        out.printf("registry stopped for %.1f s at %d decisions (processor restarted after it stopped; it stopped itself %d times "
+                + "meanwhile): processing again %.1f s after the registry came back%n", (back - stopped) / 1e9, decisions, selfStops,
+                (System.nanoTime() - back) / 1e9);
     }
 
     private void registryControl(String line) throws IOException {

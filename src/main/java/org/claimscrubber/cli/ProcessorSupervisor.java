@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The {@code run} process of {@code chaos}, restarted when it stops itself (exits, or reports ERROR or NOT_RUNNING on
- * {@code /health/live}), as an orchestrator would; {@link #kill()} SIGKILLs and restarts it at once.
+ * {@code /health/live}), as an orchestrator would; {@link #kill()} SIGKILLs and restarts it at once, {@link #restart()}
+ * stops it gracefully first.
  */
 final class ProcessorSupervisor implements AutoCloseable {
     /** Starts a {@code run} process serving HTTP on the given port. */
@@ -46,6 +47,15 @@ final class ProcessorSupervisor implements AutoCloseable {
         long killed = System.nanoTime();
         launch();
         return killed;
+    }
+
+    /** Stops the processor as a deploy would (SIGTERM: it closes and leaves the group) and starts a new one. */
+    synchronized void restart() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(45, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        launch();
     }
 
     /** How often the processor stopped itself and was restarted. */
