@@ -134,6 +134,20 @@ class RestSchemaRegistryTest {
     }
 
     @Test
+    void theSerializerFailsWithTheSameOutageType() {
+        server.answerWith(401, JSON, "{\"error_code\":401,\"message\":\"Unauthorized\"}", -1);
+        org.apache.avro.generic.GenericRecord record = new org.apache.avro.generic.GenericData.Record(V1);
+        record.put("id", "c-1");
+
+        for (String useLatest : new String[] {"false", "true"}) {
+            AvroSerializer<org.apache.avro.generic.GenericRecord> serializer = new AvroSerializer<>();
+            serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, server.url(), SerdeConfig.AUTO_REGISTER_SCHEMAS, "false",
+                    SerdeConfig.USE_LATEST_VERSION, useLatest), false);
+            assertThrows(RegistryUnavailableException.class, () -> serializer.serialize("claims", record), useLatest);
+        }
+    }
+
+    @Test
     void anUnknownIdIsTheRecordsFault() {
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client(server.url()).schemaById(id + 41));
 
