@@ -187,7 +187,7 @@ public final class ChaosCommand implements Callable<Integer> {
         long back = System.nanoTime();
         long before = lastArrival.get();
         awaitArrivalAfter(lastArrival, before, Duration.ofMinutes(5));
-        out.printf("registry stopped for %.1f s at %d decisions (processor restarted after it stopped; it stopped itself %d times "
+        out.printf("registry stopped for %.1f s at %d decisions (processor restarted when it began; it stopped itself %d times "
                 + "meanwhile): processing again %.1f s after the registry came back%n", (back - stopped) / 1e9, decisions, selfStops,
                 (System.nanoTime() - back) / 1e9);
     }
