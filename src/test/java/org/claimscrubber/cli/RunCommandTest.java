@@ -1,0 +1,44 @@
+package org.claimscrubber.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code run} without a broker: what it says while it waits for one. */
+class RunCommandTest {
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void runAgainstAnUnreachableBrokerPrintsOneWaitingLineInsteadOfClientWarningsAndGivesUpAfterItsBound() throws Exception {
+        String bootstrap = "127.0.0.1:" + closedPort();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Main.commandLine().execute("run",
+                    "--bootstrap-servers", bootstrap, "--http-port", "0", "--kafka-wait-seconds", "4"));
+        } finally {
+            System.setErr(originalErr);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertEquals(1, exit, text);
+        assertEquals(List.of("run: waiting for Kafka at " + bootstrap + " (bootstrap.servers) ..."),
+                lines.stream().filter(l -> l.contains("waiting for Kafka")).toList(), text);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("WARN")), "no client warnings while waiting:\n" + text);
+        assertTrue(lines.get(lines.size() - 1).startsWith("run: Kafka at " + bootstrap + " did not answer within 4 s"), text);
+    }
+}
