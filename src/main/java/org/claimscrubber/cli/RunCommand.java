@@ -1,11 +1,13 @@
 package org.claimscrubber.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
@@ -51,6 +53,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Partitions for topics that do not exist yet (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--kafka-wait-seconds", defaultValue = "300",
+            description = "How long to wait for the cluster to answer before giving up with status 1 (default: ${DEFAULT-VALUE}).")
+    int kafkaWaitSeconds;
+
+    PrintStream err = System.err;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> config = kafka.config();
@@ -60,21 +68,51 @@ public final class RunCommand implements Callable<Integer> {
         }
         ReferenceData files = reference == null ? ReferenceData.empty() : Setup.reference(reference);
         EditEngine engine = new EditEngine(files, Setup.policies(policies), providerBasis, Clock.systemUTC());
+        if (!new KafkaWait(config, err).await(Duration.ofSeconds(kafkaWaitSeconds))) {
+            err.println("run: Kafka at " + config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " did not answer within "
+                    + kafkaWaitSeconds + " s; exiting with status 1");
+            return 1;
+        }
         ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
-        CountDownLatch stopped = new CountDownLatch(1);
         ScrubberMetrics metrics = new ScrubberMetrics();
         config.put(ProcessorEvents.CONFIG, metrics);
         try (OpsServer ops = new OpsServer(httpPort, metrics)) {
             config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint(advertisedHost));
             ProcessorApp app = new ProcessorApp(config, engine, reference == null);
             ops.attach(app);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "processor-shutdown"));
-            app.start(Duration.ofMinutes(5));
-            stopped.await();
+            return runUntilStopped(app);
         }
-        return 0;
+    }
+
+    /** 0 after a requested stop (the shutdown hook closes the client); 1 when the client stopped on its own. */
+    private int runUntilStopped(ProcessorApp app) throws InterruptedException {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            app.close();
+        }, "processor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status;
+        try {
+            app.start(Duration.ofMinutes(5));
+            status = ClientWatch.await(app::state, stopRequested, err);
+        } catch (IllegalStateException e) {
+            if (stopRequested.getCount() == 0) {
+                return 0;
+            }
+            KafkaStreams.State state = app.state();
+            err.println(state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                    ? ClientWatch.stoppedLine(state) : "run: " + e.getMessage() + "; exiting with status 1");
+            status = 1;
+        }
+        if (status != 0) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return status;
+            }
+            app.close();
+        }
+        return status;
     }
 }

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 
 /** {@code run} without a broker: what it says while it waits for one. */
@@ -40,5 +42,16 @@ class RunCommandTest {
                 lines.stream().filter(l -> l.contains("waiting for Kafka")).toList(), text);
         assertTrue(lines.stream().noneMatch(l -> l.contains("WARN")), "no client warnings while waiting:\n" + text);
         assertTrue(lines.get(lines.size() - 1).startsWith("run: Kafka at " + bootstrap + " did not answer within 4 s"), text);
+    }
+
+    @Test
+    void aClientThatStopsWithoutBeingAskedEndsRunWithStatus1AndARequestedStopWith0() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertEquals(1, ClientWatch.await(() -> State.NOT_RUNNING, new CountDownLatch(1), stream));
+        assertEquals(1, ClientWatch.await(() -> State.ERROR, new CountDownLatch(1), stream));
+        assertEquals(0, ClientWatch.await(() -> State.NOT_RUNNING, new CountDownLatch(0), stream));
+        assertEquals(2, err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("run: the Kafka Streams client stopped")).count());
     }
 }

@@ -2,18 +2,26 @@ package org.claimscrubber.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.claimscrubber.cli.Main;
 import org.claimscrubber.embedded.EmbeddedConfig;
 import org.junit.jupiter.api.Test;
@@ -37,26 +45,43 @@ class RunLifecycleTest extends OnEmbeddedBroker {
         return file;
     }
 
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void runExitsWithStatus1AndOneClearLineWhenTheClientReachesError() throws Exception {
         Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "runerror", dir.resolve("runerror-producer"));
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-        // The claim's schema is registered by the publisher; the decisions' are not, and run does not register
-        // them: the first decision cannot be written, and the client shuts down (ERROR).
-        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-            publisher.publish(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
-        }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         ExecutorService runner = Executors.newSingleThreadExecutor();
+        int port = freePort();
+        HttpClient http = HttpClient.newHttpClient();
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             Future<Integer> exit = runner.submit(() -> Main.commandLine().execute("run",
                     "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
                     "--config", configFile("runerror").toString(), "--reference", "src/main/resources/sample-reference",
-                    "--http-port", "0", "--state-dir", dir.resolve("runerror-state").toString()));
+                    "--http-port", Integer.toString(port), "--state-dir", dir.resolve("runerror-state").toString()));
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health/live")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().contains("\"RUNNING\""));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                // A source topic deleted under a running client: Kafka Streams stops it with MissingSourceTopicException (ERROR).
+                admin.deleteTopics(List.of("runerror.submitted")).all().get();
+            }
 
-            assertEquals(1, exit.get(120, TimeUnit.SECONDS), "run must exit with status 1 once the client is in ERROR");
+            int status;
+            try {
+                status = exit.get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                String log = err.toString(StandardCharsets.UTF_8);
+                throw new AssertionError("run did not exit; its stderr ends with:\n" + log.substring(Math.max(0, log.length() - 6000)), e);
+            }
+            assertEquals(1, status, "run must exit with status 1 once the client is in ERROR");
         } finally {
             System.setErr(originalErr);
             runner.shutdownNow();
