@@ -18,18 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.history.MemberHistory;
-import org.claimscrubber.stream.ClaimTopology;
 import org.claimscrubber.stream.ProcessorApp;
 
 /**
@@ -41,7 +34,7 @@ public final class OpsServer implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpsServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private volatile ProcessorApp app;
+    private volatile ProcessorView app;
     private final ScrubberMetrics metrics;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -62,8 +55,13 @@ public final class OpsServer implements AutoCloseable {
 
     /** Serves this processor, binds its client metrics and the history-size gauge. */
     public void attach(ProcessorApp processor) {
-        this.app = processor;
+        attach(ProcessorView.of(processor));
         metrics.historyEntries(processor::historyEntries);
+    }
+
+    /** Serves this view of a processor. */
+    public void attach(ProcessorView processor) {
+        this.app = processor;
     }
 
     /** The {@code application.server} value that routes history queries here. */
@@ -101,7 +99,7 @@ public final class OpsServer implements AutoCloseable {
                 sendJson(exchange, ready ? 200 : 503, JSON.createObjectNode().put("status", ready ? "READY" : "NOT_READY")
                         .put("state", app.state().name()));
             } else if (path.equals("/topology")) {
-                send(exchange, 200, "text/plain; charset=utf-8", app.topology() == null ? "" : app.topology().describe().toString());
+                send(exchange, 200, "text/plain; charset=utf-8", app.topology());
             } else if (path.startsWith("/members/") && path.endsWith("/history")) {
                 String member = URLDecoder.decode(path.substring("/members/".length(), path.length() - "/history".length()),
                         StandardCharsets.UTF_8);
@@ -117,23 +115,16 @@ public final class OpsServer implements AutoCloseable {
     }
 
     private void history(HttpExchange exchange, String member, boolean localOnly) throws IOException {
-        KafkaStreams streams = app.streams();
-        if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+        if (app.state() != KafkaStreams.State.RUNNING) {
             sendJson(exchange, 503, JSON.createObjectNode().put("error", "not running"));
             return;
         }
-        HostInfo self = self();
-        if (!localOnly && self != null) {
-            KeyQueryMetadata owner = streams.queryMetadataForKey(ClaimTopology.HISTORY_STORE, member, Serdes.String().serializer());
-            HostInfo active = owner.activeHost();
-            if (active != null && !active.equals(HostInfo.unavailable()) && !active.equals(self)) {
-                proxy(exchange, active, member);
-                return;
-            }
+        HostInfo owner = localOnly ? null : app.remoteOwner(member);
+        if (owner != null) {
+            proxy(exchange, owner, member);
+            return;
         }
-        ReadOnlyKeyValueStore<String, MemberHistory> store = streams.store(StoreQueryParameters.fromNameAndType(
-                ClaimTopology.HISTORY_STORE, QueryableStoreTypes.keyValueStore()));
-        MemberHistory history = store.get(member);
+        MemberHistory history = app.localHistory(member);
         if (history == null) {
             sendJson(exchange, 404, JSON.createObjectNode().put("error", "no history for this member on the processor"));
             return;
@@ -152,11 +143,6 @@ public final class OpsServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             sendJson(exchange, 503, JSON.createObjectNode().put("error", "interrupted"));
         }
-    }
-
-    private HostInfo self() {
-        Object server = app.config().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        return server == null ? null : HostInfo.buildFromEndpoint(server.toString());
     }
 
     private static ObjectNode json(String member, MemberHistory history) {
