@@ -8,11 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code run} without a broker: what it says while it waits for one. */
 class RunCommandTest {
@@ -53,5 +56,27 @@ class RunCommandTest {
         assertEquals(1, ClientWatch.await(() -> State.ERROR, new CountDownLatch(1), stream));
         assertEquals(0, ClientWatch.await(() -> State.NOT_RUNNING, new CountDownLatch(0), stream));
         assertEquals(2, err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("run: the Kafka Streams client stopped")).count());
+    }
+
+    @Test
+    void anUnreadableOrWeakTokenIsRefusedWithOneLineBeforeAnythingStarts() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunCommand run = new RunCommand();
+        run.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path weak = Files.createTempFile("token", ".txt");
+        try {
+            Files.writeString(weak, "tooshort\n");
+            int missing = new CommandLine(run).execute("--bootstrap-servers", "127.0.0.1:1", "--http-token-file", "/no/such/token");
+            int tooShort = new CommandLine(run).execute("--bootstrap-servers", "127.0.0.1:1", "--http-token-file", weak.toString());
+
+            assertEquals(2, missing);
+            assertEquals(2, tooShort);
+            List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("run: cannot read the HTTP token file /no/such/token"), lines.get(0));
+            assertTrue(lines.get(1).contains("at least 16 characters") && !lines.get(1).contains("tooshort"), lines.get(1));
+        } finally {
+            Files.deleteIfExists(weak);
+        }
     }
 }

@@ -22,8 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.claimscrubber.cli.Main;
 import org.claimscrubber.embedded.EmbeddedConfig;
+import org.claimscrubber.ops.AdvertisedHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +93,25 @@ class RunLifecycleTest extends OnEmbeddedBroker {
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("run: ")).toList();
         assertEquals(1, lines.size(), err.toString(StandardCharsets.UTF_8));
         assertTrue(lines.get(0).contains("ERROR"), lines.get(0));
+    }
+
+    @Test
+    void aLoopbackAdvertisedHostIsRefusedOnlyWhenAMemberOfTheGroupConnectsFromAnotherMachine() throws Exception {
+        Map<String, Object> consumerConfig = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "advertised",
+                "key.deserializer", ByteArrayDeserializer.class.getName(), "value.deserializer", ByteArrayDeserializer.class.getName());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(consumerConfig)) {
+            admin.createTopics(List.of(new NewTopic("advertised.in", 1, (short) 1))).all().get();
+            member.subscribe(List.of("advertised.in"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                member.poll(Duration.ofMillis(100));
+                return !member.assignment().isEmpty();
+            });
+
+            assertTrue(AdvertisedHost.refusal(admin, "advertised", "localhost").isEmpty(), "the member runs on this machine");
+            assertTrue(AdvertisedHost.refusal(admin, "advertised", "localhost", address -> false).isPresent(),
+                    "the same member seen as another machine's");
+            assertTrue(AdvertisedHost.refusal(admin, "nobody-yet", "localhost", address -> false).isEmpty(), "no group, no conflict");
+        }
     }
 }
