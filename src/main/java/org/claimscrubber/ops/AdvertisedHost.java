@@ -1,6 +1,7 @@
 package org.claimscrubber.ops;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -31,17 +32,22 @@ public final class AdvertisedHost {
     /** The bind address when concrete; for the wildcard, this machine's address (loopback when it has no other). */
     public static String derive(InetAddress bind) {
         if (!bind.isAnyLocalAddress()) {
-            return bind.getHostAddress();
+            return literal(bind);
         }
         try {
             InetAddress local = InetAddress.getLocalHost();
             if (!local.isLoopbackAddress()) {
-                return local.getHostAddress();
+                return literal(local);
             }
         } catch (UnknownHostException e) {
             // Fall through to the interfaces.
         }
-        return firstInterfaceAddress().map(InetAddress::getHostAddress).orElse(InetAddress.getLoopbackAddress().getHostAddress());
+        return literal(firstInterfaceAddress().orElse(InetAddress.getLoopbackAddress()));
+    }
+
+    /** The address as a host of {@code host:port}: IPv6 in brackets. */
+    private static String literal(InetAddress address) {
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     }
 
     public static boolean isLoopback(String host) {

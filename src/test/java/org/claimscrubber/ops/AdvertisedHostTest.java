@@ -18,6 +18,8 @@ class AdvertisedHostTest {
     void aConcreteBindAddressIsAdvertisedAsItIs() throws Exception {
         assertEquals("10.1.2.3", AdvertisedHost.derive(InetAddress.getByName("10.1.2.3")));
         assertEquals("127.0.0.1", AdvertisedHost.derive(InetAddress.getByName("127.0.0.1")));
+        assertEquals("[0:0:0:0:0:0:0:1]", AdvertisedHost.derive(InetAddress.getByName("::1")), "IPv6 in brackets, as host:port needs");
+        assertTrue(AdvertisedHost.isLoopback("[0:0:0:0:0:0:0:1]"));
     }
 
     @Test
