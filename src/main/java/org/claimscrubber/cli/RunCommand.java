@@ -126,8 +126,11 @@ public final class RunCommand implements Callable<Integer> {
 
     private static Optional<String> refusal(Map<String, Object> config, String host) throws InterruptedException {
         String applicationId = String.valueOf(StreamsSettings.defaults(config).get(StreamsConfig.APPLICATION_ID_CONFIG));
-        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
+        Admin admin = Admin.create(ClientConfigs.connection(config));
+        try {
             return AdvertisedHost.refusal(admin, applicationId, host);
+        } finally {
+            admin.close(Duration.ofSeconds(5));
         }
     }
 
