@@ -24,6 +24,8 @@ public final class ClaimFixture {
     private final List<String> diagnoses = new ArrayList<>(List.of("M5416"));
     private final List<Line> lines = new ArrayList<>();
     private LocalDate date = DAY;
+    private boolean submittedSet;
+    private String submittedAt;
 
     private ClaimFixture(String claimId) {
         this.claimId = claimId;
@@ -70,6 +72,18 @@ public final class ClaimFixture {
         return this;
     }
 
+    /** The claim's submittedAt (null: none); by default the day after its last date of service. */
+    public ClaimFixture submitted(String instant) {
+        this.submittedSet = true;
+        this.submittedAt = instant;
+        return this;
+    }
+
+    public ClaimFixture billing(String npi) {
+        this.billing = npi;
+        return this;
+    }
+
     public ClaimFixture replaces(String original) {
         this.frequency = Frequency.REPLACEMENT;
         this.originalClaimId = original;
@@ -100,6 +114,6 @@ public final class ClaimFixture {
     public Claim build() {
         LocalDate last = lines.stream().map(Line::serviceDate).filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(date);
         return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, List.copyOf(diagnoses),
-                List.copyOf(lines), last.plusDays(1) + "T10:00:00Z", List.of());
+                List.copyOf(lines), submittedSet ? submittedAt : last.plusDays(1) + "T10:00:00Z", null, null, null, List.of());
     }
 }

@@ -16,14 +16,20 @@ import org.claimscrubber.reference.ReferenceLoader;
 
 /** The engine with in-memory member history, as {@code check} runs it; for tests. */
 public final class Scrubber {
-    public static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-03T10:00:00.125Z"), ZoneOffset.UTC);
+    /** The processing clock of tests: later than every generated or fixture date of service (see README "Dates"). */
+    public static final Clock FIXED = Clock.fixed(Instant.parse("2026-12-03T10:00:00.125Z"), ZoneOffset.UTC);
     private static final ReferenceData SAMPLE = ReferenceLoader.loadSample();
 
     private final EditEngine engine;
     private final InMemoryHistory history = new InMemoryHistory();
 
     public Scrubber(ReferenceData reference) {
-        this.engine = new EditEngine(reference, Policies.loadDefault(), ProviderBasis.RENDERING, FIXED);
+        this(reference, Policies.loadDefault(), FIXED);
+    }
+
+    /** The engine with these policies and this processing clock. */
+    public Scrubber(ReferenceData reference, Policies policies, Clock clock) {
+        this.engine = new EditEngine(reference, policies, ProviderBasis.RENDERING, clock);
     }
 
     public static Scrubber sample() {

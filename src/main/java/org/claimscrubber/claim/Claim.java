@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record Claim(String eventId, String claimId, Frequency frequency, String originalClaimId, String memberId,
                     String billingProviderNpi, String renderingProviderNpi, String placeOfService,
-                    List<String> diagnoses, List<Line> lines, String submittedAt, List<String> problems) {
+                    List<String> diagnoses, List<Line> lines, String submittedAt, String billingProviderZip,
+                    String serviceFacilityZip, String payerId, List<String> problems) {
 
     /** The line's provider for NCCI and MUE purposes under the chosen basis. */
     public String provider(Line line, ProviderBasis basis) {

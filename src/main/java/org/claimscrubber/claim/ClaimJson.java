@@ -47,6 +47,9 @@ public final class ClaimJson {
         String rendering = null;
         String pos = null;
         String submittedAt = null;
+        String billingZip = null;
+        String facilityZip = null;
+        String payerId = null;
         List<String> diagnoses = new ArrayList<>(4);
         List<Line> lines = new ArrayList<>(4);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -65,6 +68,9 @@ public final class ClaimJson {
                 case "renderingProviderNpi" -> rendering = text(p, t, "claim", field, problems);
                 case "placeOfService" -> pos = text(p, t, "claim", field, problems);
                 case "submittedAt" -> submittedAt = text(p, t, "claim", field, problems);
+                case "billingProviderZip" -> billingZip = text(p, t, "claim", field, problems);
+                case "serviceFacilityZip" -> facilityZip = text(p, t, "claim", field, problems);
+                case "payerId" -> payerId = text(p, t, "claim", field, problems);
                 case "diagnoses" -> diagnoses(p, t, diagnoses, problems);
                 case "lines" -> lines(p, t, lines, problems);
                 default -> p.skipChildren();
@@ -80,7 +86,7 @@ public final class ClaimJson {
             problems.add(frequencySeen ? "frequency must be ORIGINAL, REPLACEMENT or VOID" : "frequency is missing");
         }
         return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, diagnoses, lines,
-                submittedAt, problems);
+                submittedAt, billingZip, facilityZip, payerId, problems);
     }
 
     private static Frequency frequency(String text) {

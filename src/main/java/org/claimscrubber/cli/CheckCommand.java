@@ -29,6 +29,8 @@ import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.history.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
+import org.claimscrubber.reference.FeeSchedule;
+import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the summary on stderr.")
     boolean quiet;
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = ProcessingClock.system();
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -71,6 +73,9 @@ public final class CheckCommand implements Callable<Integer> {
         if (!Files.isReadable(claims)) {
             err.println("check: cannot read " + claims);
             return Main.EXIT_USAGE;
+        }
+        if (!quiet) {
+            printReference(engine.reference());
         }
         DecisionSummary summary = new DecisionSummary();
         InMemoryHistory history = new InMemoryHistory();
@@ -130,6 +135,19 @@ public final class CheckCommand implements Callable<Integer> {
             err.printf("%-34s %10.0f%n", "claims/s", summary.decisions() / Math.max(seconds, 1e-9));
         }
         return summary.unreadableCount() > 0 ? Main.EXIT_UNREADABLE : 0;
+    }
+
+    /** One line per file read, and per fee-schedule release its rows by status code. */
+    private void printReference(ReferenceData data) {
+        for (ReadReport report : data.reports()) {
+            err.println("reference " + report);
+        }
+        for (FeeSchedule.Release release : data.fees().releases().values()) {
+            StringBuilder line = new StringBuilder("fee schedule " + release.effective() + " rows by status:");
+            release.rowsByStatus().forEach((status, rows) -> line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ")
+                    .append(status).append(' ').append(rows));
+            err.println(line);
+        }
     }
 
     private static final int BATCH = 256;

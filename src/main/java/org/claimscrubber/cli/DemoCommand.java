@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             new ReferencePublisher(config, stdout).publish(ReferenceLoader.sampleSources(), "sample reference");
             int expected = publish(config);
             long started = System.nanoTime();
-            EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, Clock.systemUTC());
+            EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, ProcessingClock.system());
             ScrubberMetrics metrics = new ScrubberMetrics();
             config.put(ProcessorEvents.CONFIG, metrics);
             try (OpsServer ops = new OpsServer(httpAddress, token, metrics);

@@ -17,7 +17,7 @@ final class Setup {
     /** The engine on the shipped sample reference and policy, as the benches and fault runs use it. */
     static org.claimscrubber.edits.EditEngine sampleEngine() {
         return new org.claimscrubber.edits.EditEngine(org.claimscrubber.reference.ReferenceLoader.loadSample(), policies(null),
-                org.claimscrubber.claim.ProviderBasis.RENDERING, java.time.Clock.systemUTC());
+                org.claimscrubber.claim.ProviderBasis.RENDERING, ProcessingClock.system());
     }
 
     static Policies policies(Path file) {

@@ -122,6 +122,7 @@ public final class DecisionJson {
         }
         g.writeEndArray();
         g.writeStringField("carc", f.carc());
+        g.writeStringField("rarc", f.rarc());
         g.writeStringField("message", f.message());
         g.writeStringField("reference", f.reference());
         g.writeEndObject();
@@ -142,6 +143,7 @@ public final class DecisionJson {
         integer(g, "mueValue", l.mueValue());
         integer(g, "mai", l.mai());
         g.writeStringField("globalDays", l.globalDays());
+        g.writeStringField("pricing", l.pricing());
         g.writeEndObject();
     }
 

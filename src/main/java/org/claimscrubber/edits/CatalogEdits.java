@@ -2,16 +2,17 @@ package org.claimscrubber.edits;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.claimscrubber.decision.DecisionLine;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.FeeSchedule;
 
-/** UNKNOWN_CODE and MODIFIER_INVALID from the fee schedule, and each line's catalog enrichment. */
+/**
+ * UNKNOWN_CODE and MODIFIER_INVALID from the fee schedule, and each line's catalog enrichment
+ * ({@link StatusEdits} and {@link PlaceOfService} hold the other fee-schedule edits).
+ */
 final class CatalogEdits {
-    private static final Set<String> FACILITY_POS = Set.of("02", "19", "21", "22", "23", "24", "26", "31", "34", "41",
-            "42", "51", "52", "53", "56", "61");
-
     private CatalogEdits() {
     }
 
@@ -32,6 +33,9 @@ final class CatalogEdits {
 
     static void modifiers(Review review, LineFacts f) {
         CatalogRow base = f.rows == null ? null : f.rows.base();
+        if (f.line.hasModifier("RT") || f.line.hasModifier("LT")) {
+            bilateralSides(review, f);
+        }
         for (String m : f.line.modifiers()) {
             String problem = null;
             switch (m) {
@@ -70,6 +74,52 @@ final class CatalogEdits {
         }
     }
 
+    /**
+     * RT and LT lines of one code with bilateral indicator 1 on one date (same provider) instead of one line with 50:
+     * one finding on all of them, raised at the first.
+     */
+    private static void bilateralSides(Review review, LineFacts f) {
+        if (f.unknown || f.rows.base() == null || !"1".equals(f.rows.base().bilateralIndicator()) || !isOneSide(f)) {
+            return;
+        }
+        List<Integer> group = new ArrayList<>(2);
+        int right = 0;
+        int left = 0;
+        for (LineFacts g : review.lines) {
+            if (g.code.equals(f.code) && !g.unknown && isOneSide(g) && g.sameProviderAndDate(f)) {
+                if (group.isEmpty() && g != f) {
+                    return;
+                }
+                group.add(g.number());
+                if (g.line.hasModifier("RT")) {
+                    right += g.line.units();
+                } else {
+                    left += g.line.units();
+                }
+            }
+        }
+        if (right == 0 || left == 0) {
+            return;
+        }
+        int both = Math.min(right, left);
+        String rest = right == left ? "" : " and " + f.code + (right > left ? "-RT x " : "-LT x ") + Math.abs(right - left);
+        review.add(EditCode.MODIFIER_INVALID.lines(group, List.of(), List.of(), f.code + " is billed on separate RT and LT lines "
+                + join(group) + " on " + f.date + "; its bilateral indicator is 1: report " + f.code + "-50 x " + both + rest
+                + " instead", citation(f) + ", " + f.code + " bilateral indicator 1"));
+    }
+
+    private static String join(List<Integer> numbers) {
+        StringBuilder s = new StringBuilder();
+        for (int n : numbers) {
+            s.append(s.length() == 0 ? "" : ", ").append(n);
+        }
+        return s.toString();
+    }
+
+    private static boolean isOneSide(LineFacts f) {
+        return f.line.hasModifier("RT") != f.line.hasModifier("LT") && !f.line.hasModifier("50");
+    }
+
     static boolean isEvaluationAndManagement(String code) {
         if (code.length() != 5) {
             return false;
@@ -83,17 +133,20 @@ final class CatalogEdits {
         return n >= 99202 && n <= 99499;
     }
 
-    /** The enrichment of a line whose code is known; null where UNKNOWN_CODE fires. */
+    /**
+     * The enrichment of a line whose code is known; null where UNKNOWN_CODE fires. The expected amount is there only
+     * where the line is priced from RVUs ({@link Pricing#PFS}), never 0.00 for an unpriced code.
+     */
     static DecisionLine enrich(LineFacts f, String placeOfService) {
         if (f.unknown) {
             return null;
         }
         CatalogRow row = f.pricingRow();
-        boolean facility = placeOfService != null && FACILITY_POS.contains(placeOfService.strip());
+        boolean facility = PlaceOfService.isFacility(placeOfService);
         BigDecimal pe = facility ? row.facilityPeRvu() : row.nonFacilityPeRvu();
-        boolean na = facility ? row.facilityNa() : row.nonFacilityNa();
+        Pricing pricing = Pricing.of(row, facility);
         BigDecimal allowed = null;
-        if (!na && row.conversionFactor() != null && f.line.units() > 0) {
+        if (pricing == Pricing.PFS && f.line.units() > 0) {
             allowed = orZero(row.workRvu()).add(orZero(pe)).add(orZero(row.mpRvu()))
                     .multiply(row.conversionFactor())
                     .multiply(BigDecimal.valueOf(f.line.units()))
@@ -101,7 +154,7 @@ final class CatalogEdits {
         }
         return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), facility ? "FACILITY" : "NON_FACILITY",
                 row.workRvu(), pe, row.mpRvu(), row.conversionFactor(), allowed,
-                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays());
+                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays(), pricing.name());
     }
 
     private static BigDecimal orZero(BigDecimal value) {

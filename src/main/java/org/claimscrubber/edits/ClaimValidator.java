@@ -7,9 +7,13 @@ import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.claim.IsoDates;
 import org.claimscrubber.claim.Line;
+import org.claimscrubber.claim.Npi;
 import org.claimscrubber.history.MemberHistory;
 
-/** INVALID_CLAIM: what makes a readable event unusable (contracts §4). A VOID is checked only for its originalClaimId. */
+/**
+ * INVALID_CLAIM: what makes a readable event unusable (contracts §4 and §4a rules 9 and 11). A VOID is checked only
+ * for its originalClaimId.
+ */
 final class ClaimValidator {
     static final String REFERENCE = "claim-scrubber claim rules (837P / CMS-1500 required fields)";
     private static final int MAX_MODIFIERS = 4;
@@ -23,8 +27,8 @@ final class ClaimValidator {
     private ClaimValidator() {
     }
 
-    /** The problems that make the claim unusable; empty when it can be judged. */
-    static List<String> problems(Claim claim, MemberHistory history) {
+    /** The problems that make the claim unusable on the processing date (the engine clock's UTC date); empty when it can be judged. */
+    static List<String> problems(Claim claim, MemberHistory history, LocalDate processingDate) {
         if (claim.frequency() == Frequency.VOID) {
             List<String> problems = new ArrayList<>(1);
             frequencyProblems(claim, history, problems);
@@ -44,6 +48,8 @@ final class ClaimValidator {
         if (claim.memberId() == null || claim.memberId().isBlank()) {
             problems.add("memberId is blank");
         }
+        npi("billingProviderNpi", claim.billingProviderNpi(), problems);
+        npi("renderingProviderNpi", claim.renderingProviderNpi(), problems);
         if (claim.diagnoses().size() > MAX_DIAGNOSES) {
             problems.add(claim.diagnoses().size() + " diagnoses (at most 12)");
         }
@@ -61,13 +67,25 @@ final class ClaimValidator {
             if (submitted != null && line.serviceDate() != null && line.serviceDate().isAfter(submitted)) {
                 problems.add(where(line) + ": serviceDate " + line.serviceDate() + " is after the claim was submitted (" + submitted + ")");
             }
+            if (line.serviceDate() != null && line.serviceDate().isAfter(processingDate)) {
+                problems.add(where(line) + ": serviceDate " + line.serviceDate() + " is after the processing date (" + processingDate + ")");
+            }
+            npi(where(line) + ": renderingProviderNpi", line.renderingProviderNpi(), problems);
             if (line.modifiers().size() > MAX_MODIFIERS) {
                 problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
             pointerProblems(claim, line, problems);
+            placeProblems(claim, line, problems);
         }
         frequencyProblems(claim, history, problems);
         return problems;
+    }
+
+    /** An NPI that is present must have ten digits and a valid check digit; a blank one counts as absent. */
+    private static void npi(String field, String value, List<String> problems) {
+        if (value != null && !value.isBlank() && !Npi.valid(value)) {
+            problems.add(field + " " + value + " is not a valid NPI (ten digits ending in its check digit)");
+        }
     }
 
     private static void controlCharacters(String field, String value, List<String> problems) {
@@ -112,6 +130,25 @@ final class ClaimValidator {
         }
     }
 
+    /** The line's place of service (its own, else the claim's) must be in CMS's code set on its date; a claim's bad one is told once. */
+    private static void placeProblems(Claim claim, Line line, List<String> problems) {
+        String own = line.placeOfService();
+        boolean fromLine = own != null && !own.isBlank();
+        String pos = fromLine ? own : claim.placeOfService();
+        String problem;
+        if (pos == null || pos.isBlank()) {
+            problem = where(line) + ": no placeOfService (on the line or the claim)";
+        } else {
+            problem = PlaceOfService.problem(pos, line.serviceDate());
+            if (problem != null && fromLine) {
+                problem = where(line) + ": " + problem;
+            }
+        }
+        if (problem != null && !problems.contains(problem)) {
+            problems.add(problem);
+        }
+    }
+
     private static void frequencyProblems(Claim claim, MemberHistory history, List<String> problems) {
         Frequency f = claim.frequency();
         if (f != Frequency.REPLACEMENT && f != Frequency.VOID) {
@@ -123,6 +160,11 @@ final class ClaimValidator {
         } else if (history.claim(original) == null) {
             problems.add("a " + f + " names claim " + original + ", which is not an accepted claim in force"
                     + " (never accepted, already voided or already replaced)");
+        }
+        if (f == Frequency.REPLACEMENT && original != null && !original.isBlank() && !claim.claimId().equals(original)
+                && history.claim(claim.claimId()) != null) {
+            problems.add("a REPLACEMENT of " + original + " is sent under claimId " + claim.claimId()
+                    + ", which is another accepted claim in force (replace it under the original's claimId or a new one)");
         }
     }
 }

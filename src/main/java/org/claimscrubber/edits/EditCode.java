@@ -9,6 +9,7 @@ import org.claimscrubber.decision.Severity;
 /** The stable edit identifiers of contracts §4, each with its severity and CARC. */
 public enum EditCode {
     INVALID_CLAIM(Severity.DENY, "CO-16"),
+    TIMELY_FILING(Severity.DENY, "CO-29"),
     UNKNOWN_CODE(Severity.DENY, "CO-181"),
     NCCI_PTP(Severity.DENY, "CO-236"),
     NCCI_PTP_BYPASSED(Severity.INFO, null),
@@ -17,9 +18,14 @@ public enum EditCode {
     DIAGNOSIS_NOT_COVERED(Severity.DENY, "CO-50"),
     NOT_COVERED(Severity.DENY, "CO-50"),
     SESSION_LIMIT(Severity.DENY, "CO-151"),
-    FREQUENCY_LIMIT(Severity.DENY, "CO-119"),
+    FREQUENCY_LIMIT(Severity.DENY, "CO-151"),
     DUPLICATE_CLAIM(Severity.DENY, "CO-18"),
-    DUPLICATE_LINE(Severity.DENY, "CO-18");
+    DUPLICATE_LINE(Severity.DENY, "CO-18"),
+    ADD_ON_CODE(Severity.DENY, "CO-B15"),
+    INVALID_DIAGNOSIS(Severity.DENY, "CO-146"),
+    /** Fee-schedule status B, P or T (CO-97), N (CO-96, set per finding); C and R are REVIEW without a CARC. */
+    STATUS_NOT_PAYABLE(Severity.DENY, "CO-97"),
+    POS_INCONSISTENT(Severity.DENY, "CO-58");
 
     private final Severity severity;
     private final String carc;
@@ -47,7 +53,19 @@ public enum EditCode {
                 carc, message, reference);
     }
 
+    /** A finding on lines with a severity and CARC of its own, for an edit whose outcome depends on the case. */
+    Finding lines(List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims, Severity severity, String carc,
+                  String message, String reference) {
+        return new Finding(name(), severity, unmodifiableList(lines), unmodifiableList(relatedLines), unmodifiableList(relatedClaims),
+                carc, message, reference);
+    }
+
     Finding line(int line, String message, String reference) {
+        return line(line, severity, message, reference);
+    }
+
+    /** A finding on one line with another severity than the edit's own (REVIEW where the rule asks for a person's look). */
+    Finding line(int line, Severity severity, String message, String reference) {
         return new Finding(name(), severity, List.of(line), List.of(), List.of(), carc, message, reference);
     }
 }

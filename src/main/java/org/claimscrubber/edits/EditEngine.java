@@ -2,6 +2,7 @@ package org.claimscrubber.edits;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import org.claimscrubber.reference.ReferenceData;
 public final class EditEngine {
     /** Days of history kept beyond the longest policy window, for claims that arrive out of date order. */
     public static final int RETENTION_MARGIN_DAYS = 90;
+    /** The most bytes one member's history may take in its stored form (half of Kafka's default request size). */
+    public static final int HISTORY_LIMIT_BYTES = 512 * 1024;
 
     private final ReferenceData reference;
     private final Policies policies;
@@ -63,8 +66,9 @@ public final class EditEngine {
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);
         }
-        MemberHistory seen = history.withEvent(claim.eventId(), keepBy(claim, history));
-        List<String> problems = ClaimValidator.problems(claim, history);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        MemberHistory seen = history.withEvent(claim.eventId(), today).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
+        List<String> problems = ClaimValidator.problems(claim, history, today);
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
                     ClaimValidator.REFERENCE);
@@ -72,7 +76,7 @@ public final class EditEngine {
         }
         if (claim.frequency() == Frequency.VOID) {
             MemberHistory voided = seen.without(claim.originalClaimId());
-            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided.prune(retentionDays));
+            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided);
         }
         Finding duplicate = DuplicateEdits.duplicateClaim(claim, history);
         if (duplicate != null) {
@@ -81,17 +85,23 @@ public final class EditEngine {
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        LocalDate filed = TimelyFiling.filedOn(claim, today);
         for (LineFacts f : review.lines) {
+            TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
+            StatusEdits.check(review, f);
+            PlaceOfService.inconsistent(review, f);
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
+            DiagnosisEdit.check(review, f);
             DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));
             if (enriched != null) {
                 lines.add(enriched);
             }
         }
         PtpEdit.check(review);
+        AddOnEdit.check(review);
         MueEdit.check(review);
         PolicyEdits.sessions(review, policies);
         PolicyEdits.frequency(review, policies);
@@ -101,7 +111,7 @@ public final class EditEngine {
             if (claim.frequency() == Frequency.REPLACEMENT) {
                 next = next.without(claim.originalClaimId());
             }
-            next = next.with(historyClaim(claim)).prune(retentionDays);
+            next = next.with(historyClaim(claim)).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
         }
         return new Outcome(decision(claim, disposition, List.copyOf(review.findings), lines), next);
     }
@@ -180,14 +190,5 @@ public final class EditEngine {
             }
         }
         return last;
-    }
-
-    private static LocalDate keepBy(Claim claim, MemberHistory history) {
-        LocalDate last = lastServiceDate(claim);
-        if (last != null) {
-            return last;
-        }
-        LocalDate historyLast = history.lastServiceDate();
-        return historyLast != null ? historyLast : LocalDate.of(9999, 12, 31);
     }
 }

@@ -23,6 +23,8 @@ final class LineFacts {
     final FeeSchedule.CodeRows rows;
     final boolean unknown;
     final MueRow mue;
+    final String placeOfService;
+    final boolean facility;
 
     LineFacts(Claim claim, Line line, ReferenceData reference, ProviderBasis basis) {
         this.line = line;
@@ -34,6 +36,8 @@ final class LineFacts {
         this.rows = release == null ? null : release.rows(code);
         this.unknown = rows == null || (rows.base() != null && "I".equals(rows.base().statusCode()));
         this.mue = reference.mue(code, date);
+        this.placeOfService = claim.placeOfService(line);
+        this.facility = PlaceOfService.isFacility(placeOfService);
     }
 
     int number() {
@@ -42,11 +46,16 @@ final class LineFacts {
 
     /** The row that prices the line: the pricing modifier's row where the file has one, else the code's own. */
     CatalogRow pricingRow() {
-        if (line.modifiers().isEmpty()) {
+        return pricingRow(rows, line.modifiers());
+    }
+
+    /** The row that prices a code billed with these modifiers. */
+    static CatalogRow pricingRow(FeeSchedule.CodeRows rows, java.util.List<String> modifiers) {
+        if (modifiers.isEmpty()) {
             return rows.pricing(null);
         }
         for (String m : PRICING_MODIFIERS) {
-            if (line.hasModifier(m)) {
+            if (modifiers.contains(m)) {
                 return rows.pricing(m);
             }
         }

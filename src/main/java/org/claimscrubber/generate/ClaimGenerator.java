@@ -15,15 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.claimscrubber.claim.Npi;
 
 /**
  * A deterministic, realistic claim stream against the shipped sample reference: mostly clean claims, and a
- * chosen share of error scenarios (see {@link ErrorKind}). Same seed, same bytes.
+ * chosen share of error scenarios (see {@link ErrorKind}). Same seed, same bytes. Dates are fixed (services from
+ * 2026-01-05 for 270 days, submitted two days later), so the stream means the same whatever day it is judged on,
+ * provided the processing date is not before {@link #LAST_DATE}.
  */
 public final class ClaimGenerator {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
     private static final int DAYS = 270;
+    /** No date of service or submission that the generator writes is later (apart from the deliberately future ones). */
+    public static final LocalDate LAST_DATE = FIRST_DAY.plusDays(DAYS + 1L);
     private static final List<String> GENERAL_DX = List.of("I10", "E11.9", "J06.9", "M54.50", "R51.9", "Z00.00", "M25.561");
     private static final List<String> LUMBAR_DX = List.of("M54.16", "M54.17", "M48.062", "M51.16", "M48.061");
     private static final List<String> CERVICAL_DX = List.of("M54.12", "M50.120", "M48.02", "M54.13");
@@ -46,7 +51,8 @@ public final class ClaimGenerator {
         this.random = new SplittableRandom(seed);
         this.errorRate = errorRate;
         for (int i = 0; i < providers.length; i++) {
-            providers[i] = String.valueOf(1003000000L + 1117L * (i + 1));
+            String firstNine = String.valueOf(1003000000L + 1117L * (i + 1)).substring(0, 9);
+            providers[i] = firstNine + Npi.checkDigit(firstNine);
         }
     }
 
@@ -98,6 +104,9 @@ public final class ClaimGenerator {
                 }
             } else {
                 b.line(lumbar ? "62323" : "62321", 1);
+            }
+            if (random.nextInt(3) == 0) {
+                b.line(pickOne(List.of("J1040", "J3301")), pickOne(List.of(1, 2)));
             }
         } else if (pick < 7) {
             b = claim(member, provider, "11", date, List.of("M79.18")).line("20552", 1).line("99213", 1, "25");

@@ -51,8 +51,43 @@ final class ErrorScenarios {
             case INVALID -> invalid(member, provider, date);
             case UNKNOWN_CODE -> g.emit(g.claim(member, provider, "11", date, List.of("M54.50"))
                     .line("99213", 1).line(g.pickOne(List.of("97014", "62311")), 1).build());
+            case TIMELY_FILING -> timelyFiling(member, provider, date);
+            case STATUS_NOT_PAYABLE -> statusNotPayable(member, provider, date);
+            case POS_INCONSISTENT -> {
+                ClaimBuilder b = g.claim(member, provider, g.pickOne(List.of("22", "24", "19")), date, List.of("M54.50"));
+                String code = g.pickOne(List.of("72148", "72100"));
+                g.emit((g.random().nextBoolean() ? b.line(code, 1) : b.line(code, 1, "TC")).build());
+            }
+            case INVALID_POS -> g.emit(g.claim(member, provider, g.pickOne(List.of("28", "00", "40", "98")), date, List.of("J06.9"))
+                    .line("99213", 1).build());
+            case BILATERAL_SIDES -> g.emit(g.claim(member, provider, "24", date, lumbar)
+                    .line("64483", 1, "50").line("64484", 1, "RT").line("64484", 1, "LT").build());
+            case ADD_ON_WITHOUT_PRIMARY -> {
+                ClaimBuilder b = g.claim(member, provider, "24", date, lumbar);
+                switch (g.random().nextInt(3)) {
+                    case 0 -> b.line("64484", 1);
+                    case 1 -> b.line("62323", 1).line("64484", 1);
+                    default -> b = g.claim(member, provider, "24", date, List.of("M54.12")).line("64480", 1);
+                }
+                g.emit(b.build());
+            }
+            case DIAGNOSIS_NOT_BILLABLE -> g.emit(g.claim(member, provider, "11", date, List.of(g.pickOne(List.of("M54.5", "B02.2", "M50.1"))))
+                    .line("99213", 1).build());
             default -> throw new IllegalStateException(kind.name());
         }
+    }
+
+    /** A code whose fee-schedule status says it is not paid (B, N, P, T beside a visit) or needs review (C, R). */
+    private void statusNotPayable(String member, String provider, LocalDate date) {
+        ClaimBuilder b = switch (g.random().nextInt(6)) {
+            case 0 -> g.claim(member, provider, "11", date, List.of("M54.16")).line("62323", 1).line("A4550", 1);
+            case 1 -> g.claim(member, provider, "11", date, List.of("Z00.00")).line("99385", 1);
+            case 2 -> g.claim(member, provider, "11", date, List.of("E11.9")).line("99213", 1).line("A4211", 1);
+            case 3 -> g.claim(member, provider, "11", date, List.of("J06.9")).line("99213", 1).line("94760", 1);
+            case 4 -> g.claim(member, provider, "11", date, List.of("E11.9")).line("99499", 1);
+            default -> g.claim(member, provider, "24", date, List.of("M48.062")).line("0275T", 1);
+        };
+        g.emit(b.build());
     }
 
     private void frequency(String provider) {
@@ -113,10 +148,36 @@ final class ErrorScenarios {
         }
     }
 
+    /** A claim submitted on {@code filed} for a service 12 months and 1 to 30 days earlier. */
+    private void timelyFiling(String member, String provider, LocalDate filed) {
+        LocalDate served = filed.minusMonths(12).minusDays(1 + g.random().nextInt(30));
+        ObjectNode claim = g.claim(member, provider, "11", served, List.of("M54.50")).line("99213", 1).build();
+        claim.put("submittedAt", filed + "T09:30:00Z");
+        g.emit(claim);
+    }
+
+    /** Another accepted claim of the member, then a REPLACEMENT of the first sent under the second's claimId. */
+    private void replacementUnderAnotherId(String member, String provider, LocalDate date) {
+        ObjectNode first = g.claim(member, provider, "11", date, List.of("M54.50")).line("99213", 1).build();
+        ObjectNode second = g.claim(member, provider, "11", g.freshDate(member), List.of("M54.50")).line("99212", 1).build();
+        g.emitAccepted(first);
+        g.emitAccepted(second);
+        ObjectNode replacement = ClaimGenerator.copy(first);
+        replacement.put("eventId", g.eventId());
+        replacement.put("claimId", second.get("claimId").asText());
+        replacement.put("frequency", "REPLACEMENT");
+        replacement.put("originalClaimId", first.get("claimId").asText());
+        g.emit(replacement);
+    }
+
     private void invalid(String member, String provider, LocalDate date) {
+        if (g.random().nextInt(11) == 10) {
+            replacementUnderAnotherId(member, provider, date);
+            return;
+        }
         ObjectNode claim = g.claim(member, provider, "11", date, List.of("M54.50")).line("99213", 1).build();
         ObjectNode line = (ObjectNode) ClaimGenerator.lines(claim).get(0);
-        switch (g.random().nextInt(8)) {
+        switch (g.random().nextInt(10)) {
             case 0 -> ClaimGenerator.lines(claim).removeAll();
             case 1 -> line.put("units", 0);
             case 2 -> line.putArray("diagnosisPointers").add(3);
@@ -127,6 +188,8 @@ final class ErrorScenarios {
                 claim.put("originalClaimId", "C-NEVER-SEEN");
             }
             case 6 -> claim.put("memberId", " ");
+            case 7 -> line.put("serviceDate", date.withYear(2099).toString());
+            case 8 -> claim.put("billingProviderNpi", provider.substring(0, 9) + (provider.charAt(9) - '0' + 1) % 10);
             default -> ClaimGenerator.lines(claim).add(line.deepCopy());
         }
         g.emit(claim);

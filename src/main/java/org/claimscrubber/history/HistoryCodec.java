@@ -60,6 +60,43 @@ public final class HistoryCodec {
         }
     }
 
+    /** The length of {@link #encode}'s result, without encoding. */
+    public static int size(MemberHistory history) {
+        int size = 1 + 4 + 4;
+        for (HistoryClaim c : history.claims()) {
+            size += size(c);
+        }
+        for (SeenEvent e : history.events()) {
+            size += size(e);
+        }
+        return size;
+    }
+
+    static int size(HistoryClaim c) {
+        int size = utf(c.claimId()) + 4;
+        for (HistoryLine l : c.lines()) {
+            size += 4 + utf(l.code()) + 1 + 4 + 4 + utf(l.renderingNpi()) + utf(l.billingNpi());
+            for (String m : l.modifiers()) {
+                size += utf(m);
+            }
+        }
+        return size;
+    }
+
+    static int size(SeenEvent e) {
+        return utf(e.eventId()) + 4;
+    }
+
+    /** The length of {@link DataOutputStream#writeUTF}'s output: two length bytes and modified UTF-8. */
+    private static int utf(String s) {
+        int n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            n += ch >= 1 && ch <= 0x7F ? 1 : ch <= 0x7FF ? 2 : 3;
+        }
+        return n;
+    }
+
     public static MemberHistory decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();

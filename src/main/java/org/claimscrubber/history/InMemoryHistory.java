@@ -9,14 +9,12 @@ import org.claimscrubber.edits.EditEngine;
 public final class InMemoryHistory {
     private final Map<String, MemberHistory> members = new HashMap<>();
 
-    /** The key under which a claim's member history lives: its member id, or "" when it has none. */
-    public static String key(Claim claim) {
-        return claim.memberId() == null ? "" : claim.memberId();
-    }
-
-    /** Judges the claim against its member's history and keeps the new history. */
+    /** Judges the claim against its member's history and keeps the new history (none for a claim without a member id). */
     public EditEngine.Outcome apply(EditEngine engine, Claim claim) {
-        String key = key(claim);
+        String key = HistoryKey.of(claim);
+        if (key == null) {
+            return engine.evaluate(claim, MemberHistory.empty());
+        }
         EditEngine.Outcome outcome = engine.evaluate(claim, members.getOrDefault(key, MemberHistory.empty()));
         members.put(key, outcome.history());
         return outcome;

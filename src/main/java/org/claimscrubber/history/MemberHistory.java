@@ -81,19 +81,17 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
     }
 
     /**
-     * Drops claims and event ids dated more than {@code retentionDays} before the newest date of service in
-     * history: they can no longer fall inside any policy window or duplicate check.
+     * Drops the claims whose last date of service, and the event ids whose keep-by day, lie more than
+     * {@code retentionDays} before {@code today} (the processing date): they can no longer fall inside any policy
+     * window or duplicate check. Relative to the processing date, never to the newest date of service, so one
+     * claim dated far in the future cannot wipe a member's history, and event ids age out whether or not the
+     * member has accepted claims.
      */
-    public MemberHistory prune(int retentionDays) {
-        LocalDate last = lastServiceDate();
-        if (last == null) {
-            return this;
-        }
-        LocalDate horizon = last.minusDays(retentionDays);
-        int horizonDay = (int) horizon.toEpochDay();
+    public MemberHistory prune(LocalDate today, int retentionDays) {
+        int horizonDay = (int) today.minusDays(retentionDays).toEpochDay();
         boolean stale = false;
         for (HistoryClaim c : claims) {
-            stale |= c.lastServiceDate().isBefore(horizon);
+            stale |= c.lastServiceDate().toEpochDay() < horizonDay;
         }
         for (SeenEvent e : events) {
             stale |= e.keepByDay() < horizonDay;
@@ -103,7 +101,7 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
         }
         List<HistoryClaim> kept = new ArrayList<>(claims.size());
         for (HistoryClaim c : claims) {
-            if (!c.lastServiceDate().isBefore(horizon)) {
+            if (c.lastServiceDate().toEpochDay() >= horizonDay) {
                 kept.add(c);
             }
         }
@@ -114,5 +112,33 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
             }
         }
         return new MemberHistory(List.copyOf(kept), List.copyOf(keptEvents));
+    }
+
+    /**
+     * This history in at most {@code maxBytes} of its stored form ({@link HistoryCodec}): the oldest event ids go
+     * first (a redelivery that old is unlikely), then the claims with the oldest dates of service. The store value
+     * and its changelog record stay below the producer's request size whatever a member sends.
+     */
+    public MemberHistory bounded(int maxBytes) {
+        int size = HistoryCodec.size(this);
+        if (size <= maxBytes) {
+            return this;
+        }
+        List<SeenEvent> keptEvents = new ArrayList<>(events);
+        keptEvents.sort(java.util.Comparator.comparingInt(SeenEvent::keepByDay));
+        int drop = 0;
+        while (size > maxBytes && drop < keptEvents.size()) {
+            size -= HistoryCodec.size(keptEvents.get(drop++));
+        }
+        List<HistoryClaim> keptClaims = new ArrayList<>(claims);
+        if (size > maxBytes) {
+            keptClaims.sort(java.util.Comparator.comparing(HistoryClaim::lastServiceDate));
+            int dropClaims = 0;
+            while (size > maxBytes && dropClaims < keptClaims.size()) {
+                size -= HistoryCodec.size(keptClaims.get(dropClaims++));
+            }
+            keptClaims = keptClaims.subList(dropClaims, keptClaims.size());
+        }
+        return new MemberHistory(List.copyOf(keptClaims), List.copyOf(keptEvents.subList(drop, keptEvents.size())));
     }
 }

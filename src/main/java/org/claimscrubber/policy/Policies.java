@@ -13,17 +13,22 @@ import java.util.List;
 /** The coverage policies in force; loaded from YAML, the shipped default being the epidural steroid injection policy. */
 public final class Policies {
     public static final String DEFAULT_RESOURCE = "/policies/default-policies.yaml";
+    /** Medicare's filing limit (42 CFR 424.44): 12 months after the date of service, when the file does not say. */
+    public static final int DEFAULT_TIMELY_FILING_MONTHS = 12;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final List<Policy> policies;
+    private final int timelyFilingMonths;
 
-    private Policies(List<Policy> policies) {
+    private Policies(List<Policy> policies, int timelyFilingMonths) {
         this.policies = List.copyOf(policies);
+        this.timelyFilingMonths = timelyFilingMonths;
     }
 
+    /** No policy and no timely filing limit. */
     public static Policies none() {
-        return new Policies(List.of());
+        return new Policies(List.of(), 0);
     }
 
     public static Policies load(Path file) {
@@ -52,13 +57,14 @@ public final class Policies {
         if (file == null || file.policies() == null) {
             throw new PolicyException(name + ": no 'policies' list");
         }
+        int timelyFiling = file.timelyFilingMonths() == null ? DEFAULT_TIMELY_FILING_MONTHS : file.timelyFilingMonths();
+        if (timelyFiling < 1) {
+            throw new PolicyException(name + ": timelyFilingMonths must be 1 or more");
+        }
         List<Policy> compiled = new ArrayList<>();
         for (PolicyFile.PolicySpec spec : file.policies()) {
             if (spec.id() == null || spec.id().isBlank()) {
                 throw new PolicyException(name + ": a policy has no id");
-            }
-            if (spec.frequency() != null && (spec.frequency().maxSessions() < 1 || spec.frequency().windowDays() < 1)) {
-                throw new PolicyException(name + ": policy " + spec.id() + ": frequency needs maxSessions and windowDays of 1 or more");
             }
             try {
                 compiled.add(new Policy(spec));
@@ -66,19 +72,24 @@ public final class Policies {
                 throw new PolicyException(name + ": " + e.getMessage());
             }
         }
-        return new Policies(compiled);
+        return new Policies(compiled, timelyFiling);
     }
 
     public List<Policy> all() {
         return policies;
     }
 
-    /** The longest frequency window of any policy, in days (0 when none has one). */
+    /** A line filed more than this many months after its date of service is TIMELY_FILING; 0 turns the edit off. */
+    public int timelyFilingMonths() {
+        return timelyFilingMonths;
+    }
+
+    /** The longest frequency window of any policy, in days (0 when none has one; a month counts 31 days). */
     public int longestWindowDays() {
         int longest = 0;
         for (Policy p : policies) {
             if (p.frequency() != null) {
-                longest = Math.max(longest, p.frequency().windowDays());
+                longest = Math.max(longest, p.frequency().longestDays());
             }
         }
         return longest;

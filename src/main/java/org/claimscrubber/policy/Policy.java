@@ -1,19 +1,30 @@
 package org.claimscrubber.policy;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.claimscrubber.claim.Normalize;
 
 /**
- * One coverage policy, compiled for lookups: the regions (code groups) it governs, their covered diagnoses,
- * per-session level limits, the frequency limit and the never-covered codes.
+ * One coverage policy, compiled for lookups: the dates it is in force, the regions (code groups) it governs, their
+ * covered diagnoses, the diagnoses exempt from that restriction, per-session level limits, the frequency limit, the
+ * never-covered codes, and the liability modifiers that move its denials to another CARC group.
  */
 public final class Policy {
+    /** CARC group codes a liability modifier may select. */
+    private static final Set<String> GROUPS = Set.of("CO", "PR", "OA", "PI");
+
     private final PolicyFile.PolicySpec spec;
+    private final LocalDate effectiveFrom;
+    private final LocalDate effectiveTo;
+    private final DiagnosisList exempt;
+    private final Map<String, String> liability = new HashMap<>();
     private final Map<String, Region> regionByCode = new HashMap<>();
     private final Set<String> notCoveredCodes = new HashSet<>();
     private final Map<String, List<PolicyFile.NotCovered>> notCoveredWithModifier = new HashMap<>();
@@ -22,6 +33,25 @@ public final class Policy {
 
     Policy(PolicyFile.PolicySpec spec) {
         this.spec = spec;
+        this.effectiveFrom = date(spec, "effectiveFrom", spec.effectiveFrom());
+        this.effectiveTo = date(spec, "effectiveTo", spec.effectiveTo());
+        if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+            throw new IllegalArgumentException("policy " + spec.id() + ": effectiveTo " + effectiveTo + " is before effectiveFrom " + effectiveFrom);
+        }
+        this.exempt = new DiagnosisList(spec.exemptWhen());
+        for (Map.Entry<String, String> e : spec.liabilityModifiers().entrySet()) {
+            String group = e.getValue() == null ? "" : e.getValue().strip().toUpperCase(Locale.ROOT);
+            if (!GROUPS.contains(group)) {
+                throw new IllegalArgumentException("policy " + spec.id() + ": liability modifier " + e.getKey() + " names group '"
+                        + e.getValue() + "' (CO, PR, OA or PI)");
+            }
+            liability.put(Normalize.code(e.getKey()), group);
+        }
+        PolicyFile.Frequency f = spec.frequency();
+        if (f != null && (f.maxSessions() < 1 || (f.windowDays() > 0) == (f.windowMonths() > 0) || f.windowDays() < 0 || f.windowMonths() < 0)) {
+            throw new IllegalArgumentException("policy " + spec.id() + ": frequency needs maxSessions of 1 or more and exactly one of "
+                    + "windowDays or windowMonths of 1 or more");
+        }
         for (PolicyFile.RegionSpec r : spec.regions()) {
             Region region = new Region(r);
             regions.add(region);
@@ -59,6 +89,39 @@ public final class Policy {
         return spec.frequency();
     }
 
+    /** The remark code sent with this policy's frequency findings, or null. */
+    public String rarc() {
+        return spec.rarc() == null || spec.rarc().isBlank() ? null : spec.rarc().strip();
+    }
+
+    /** Whether the policy governs services on this date (effectiveFrom through effectiveTo, both inclusive). */
+    public boolean inForceOn(LocalDate date) {
+        return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    /** Whether a normalised diagnosis lifts the policy's diagnosis restriction (exemptWhen). */
+    public boolean exempts(String diagnosis) {
+        return exempt.contains(diagnosis);
+    }
+
+    /**
+     * The CARC group that this line's liability modifiers give the policy's denials (PR for GA in the shipped file),
+     * or null when it carries none, or several that disagree.
+     */
+    public String liabilityGroup(List<String> modifiers) {
+        String group = null;
+        for (String m : modifiers) {
+            String g = liability.get(m);
+            if (g != null) {
+                if (group != null && !group.equals(g)) {
+                    return null;
+                }
+                group = g;
+            }
+        }
+        return group;
+    }
+
     public boolean oneRegionPerSession() {
         return spec.oneRegionPerSession();
     }
@@ -89,29 +152,32 @@ public final class Policy {
         return null;
     }
 
+    private static LocalDate date(PolicyFile.PolicySpec spec, String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("policy " + spec.id() + ": " + field + " '" + text + "' is not an ISO date (yyyy-MM-dd)");
+        }
+    }
+
     /** A group of codes (a spinal region) with its covered diagnoses and session level limits. */
     public static final class Region {
         private final PolicyFile.RegionSpec spec;
-        private final Set<String> exact = new HashSet<>();
-        private final List<String> families = new ArrayList<>();
+        private final DiagnosisList covered;
         private final List<Level> levels = new ArrayList<>();
 
         Region(PolicyFile.RegionSpec spec) {
             this.spec = spec;
-            for (String dx : spec.coveredDiagnoses()) {
-                String n = Normalize.diagnosis(dx);
-                if (n.endsWith("*")) {
-                    families.add(n.substring(0, n.length() - 1));
-                } else {
-                    exact.add(n);
-                }
-            }
+            this.covered = new DiagnosisList(spec.coveredDiagnoses());
             for (PolicyFile.LevelSpec l : spec.levels()) {
                 Set<String> codes = new HashSet<>();
                 for (String c : l.codes()) {
                     codes.add(Normalize.code(c));
                 }
-                levels.add(new Level(l.name(), codes, l.max()));
+                levels.add(new Level(l.name(), codes, l.max(), l.bySide()));
             }
         }
 
@@ -125,19 +191,11 @@ public final class Policy {
 
         /** Whether a normalised (dot-less, upper-case) diagnosis is covered in this region. */
         public boolean covers(String diagnosis) {
-            if (exact.contains(diagnosis)) {
-                return true;
-            }
-            for (String family : families) {
-                if (diagnosis.startsWith(family)) {
-                    return true;
-                }
-            }
-            return false;
+            return covered.contains(diagnosis);
         }
     }
 
-    /** At most {@code max} units of these codes per session. */
-    public record Level(String name, Set<String> codes, int max) {
+    /** At most {@code max} units of these codes per session; with {@code bySide}, counted on the busier side. */
+    public record Level(String name, Set<String> codes, int max, boolean bySide) {
     }
 }

@@ -1,17 +1,28 @@
 package org.claimscrubber.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The YAML policy file as written by operators; see README "Policies" for the format. */
-public record PolicyFile(@JsonProperty("policies") List<PolicySpec> policies) {
+public record PolicyFile(@JsonProperty("policies") List<PolicySpec> policies,
+                         @JsonProperty("timelyFilingMonths") Integer timelyFilingMonths) {
 
-    /** One policy. */
-    public record PolicySpec(String id, String name, String reference, List<RegionSpec> regions,
-                             boolean oneRegionPerSession, Frequency frequency, List<NotCovered> notCovered) {
+    /**
+     * One policy. {@code effectiveFrom}/{@code effectiveTo} are ISO dates (inclusive, either may be absent);
+     * {@code exemptWhen} lists diagnoses that lift the diagnosis restriction; {@code liabilityModifiers} maps a
+     * modifier (GA, GZ) to the CARC group of the policy's denials on its line; {@code rarc} is the remark code sent
+     * with the policy's frequency findings.
+     */
+    public record PolicySpec(String id, String name, String reference, String effectiveFrom, String effectiveTo,
+                             List<RegionSpec> regions, boolean oneRegionPerSession, Frequency frequency, List<NotCovered> notCovered,
+                             List<String> exemptWhen, Map<String, String> liabilityModifiers, String rarc) {
         public PolicySpec {
             regions = regions == null ? List.of() : regions;
             notCovered = notCovered == null ? List.of() : notCovered;
+            exemptWhen = exemptWhen == null ? List.of() : exemptWhen;
+            liabilityModifiers = liabilityModifiers == null ? Map.of() : liabilityModifiers;
         }
     }
 
@@ -24,12 +35,33 @@ public record PolicyFile(@JsonProperty("policies") List<PolicySpec> policies) {
         }
     }
 
-    /** At most {@code max} units of these codes in one session. */
-    public record LevelSpec(String name, List<String> codes, int max) {
+    /**
+     * At most {@code max} units of these codes in one session. With {@code bySide}, the levels of a session are those
+     * of its busier side: a line with RT or LT counts on that side, any other line (50, or no side) on both.
+     */
+    public record LevelSpec(String name, List<String> codes, int max, boolean bySide) {
     }
 
-    /** At most {@code maxSessions} sessions per region per member in any window of {@code windowDays} days. */
-    public record Frequency(int maxSessions, int windowDays) {
+    /**
+     * At most {@code maxSessions} sessions per region per member in any window of {@code windowDays} days or of
+     * {@code windowMonths} calendar months (exactly one of the two is set).
+     */
+    public record Frequency(int maxSessions, int windowDays, int windowMonths) {
+
+        /** The first day of the window that ends on {@code end}: end - (days - 1), or end - months + 1 day. */
+        public LocalDate windowStart(LocalDate end) {
+            return windowMonths > 0 ? end.minusMonths(windowMonths).plusDays(1) : end.minusDays(windowDays - 1L);
+        }
+
+        /** The most days a window can span. */
+        public int longestDays() {
+            return windowMonths > 0 ? windowMonths * 31 : windowDays;
+        }
+
+        /** "365-day" or "12-month". */
+        public String describe() {
+            return windowMonths > 0 ? windowMonths + "-month" : windowDays + "-day";
+        }
     }
 
     /** A code, or a code with a modifier, that the policy never covers. */

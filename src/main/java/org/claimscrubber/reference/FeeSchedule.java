@@ -45,6 +45,20 @@ public final class FeeSchedule {
             return codes.get(code);
         }
 
+        /** How many rows (with and without modifier) carry each status code, by status code. */
+        public java.util.SortedMap<String, Integer> rowsByStatus() {
+            java.util.SortedMap<String, Integer> counts = new TreeMap<>();
+            for (CodeRows rows : codes.values()) {
+                if (rows.base() != null) {
+                    counts.merge(rows.base().statusCode(), 1, Integer::sum);
+                }
+                for (CatalogRow row : rows.byModifier().values()) {
+                    counts.merge(row.statusCode(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+
         public static Builder builder(LocalDate effective, String file) {
             return new Builder(effective, file);
         }

@@ -15,6 +15,9 @@ public final class ReferenceBuilder implements ReferenceVisitor {
     private final Map<LocalDate, Map<String, MueRow>> mue = new TreeMap<>();
     private final Map<LocalDate, FeeSchedule.Release.Builder> releases = new TreeMap<>();
     private final List<ReadReport> reports = new ArrayList<>();
+    private final TreeMap<String, List<AddOnRow>> addOns = new TreeMap<>();
+    private final Map<LocalDate, Map<String, Boolean>> diagnoses = new TreeMap<>();
+    private final Map<LocalDate, String> diagnosisFiles = new TreeMap<>();
 
     @Override
     public void ptp(PtpRow row) {
@@ -32,6 +35,17 @@ public final class ReferenceBuilder implements ReferenceVisitor {
     }
 
     @Override
+    public void addOn(String release, AddOnRow row) {
+        addOns.computeIfAbsent(release, r -> new ArrayList<>()).add(row);
+    }
+
+    @Override
+    public void diagnosis(LocalDate effective, String file, String code, boolean billable) {
+        diagnoses.computeIfAbsent(effective, e -> new java.util.HashMap<>(1 << 17)).put(code, billable);
+        diagnosisFiles.putIfAbsent(effective, file);
+    }
+
+    @Override
     public void report(ReadReport report) {
         reports.add(report);
     }
@@ -45,6 +59,11 @@ public final class ReferenceBuilder implements ReferenceVisitor {
         for (FeeSchedule.Release.Builder r : releases.values()) {
             fees = fees.with(r.build());
         }
-        return new ReferenceData(ptp.build(), mues, fees, List.copyOf(reports));
+        AddOnTable addOnTable = addOns.isEmpty() ? AddOnTable.empty() : AddOnTable.of(addOns.lastKey(), addOns.lastEntry().getValue());
+        DiagnosisCodes codes = DiagnosisCodes.empty();
+        for (Map.Entry<LocalDate, Map<String, Boolean>> e : diagnoses.entrySet()) {
+            codes = codes.with(new DiagnosisCodes.Release(diagnosisFiles.get(e.getKey()), e.getKey(), Map.copyOf(e.getValue())));
+        }
+        return new ReferenceData(ptp.build(), mues, fees, addOnTable, codes, List.copyOf(reports));
     }
 }

@@ -4,13 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The reference view the edit engine reads: NCCI PTP rows, MUE editions and fee-schedule releases, each
- * chosen by date of service. Immutable; a reload builds a new one.
+ * The reference view the edit engine reads: NCCI PTP rows, MUE editions, fee-schedule releases, the add-on code
+ * edits and the ICD-10-CM code sets, each chosen by date of service. Immutable; a reload builds a new one.
  */
-public record ReferenceData(PtpTable ptp, MueTable mue, FeeSchedule fees, List<ReadReport> reports) {
+public record ReferenceData(PtpTable ptp, MueTable mue, FeeSchedule fees, AddOnTable addOns, DiagnosisCodes diagnoses,
+                            List<ReadReport> reports) {
 
     public static ReferenceData empty() {
-        return new ReferenceData(PtpTable.builder().build(), MueTable.empty(), FeeSchedule.empty(), List.of());
+        return new ReferenceData(PtpTable.builder().build(), MueTable.empty(), FeeSchedule.empty(), AddOnTable.empty(),
+                DiagnosisCodes.empty(), List.of());
     }
 
     /** The PTP edit in force for the ordered pair on the date, or null. */

@@ -109,6 +109,8 @@ public final class ReferenceLoader {
         List<Source> ptp = new ArrayList<>();
         List<Source> mue = new ArrayList<>();
         Map<LocalDate, Source> rvu = new java.util.TreeMap<>();
+        Map<String, Source> addOns = new java.util.TreeMap<>();
+        Map<LocalDate, Source> diagnoses = new java.util.TreeMap<>();
         Map<String, Source> seen = new java.util.HashMap<>();
         for (Source s : sources) {
             if (PtpReader.version(s.name()) != null) {
@@ -117,6 +119,12 @@ public final class ReferenceLoader {
             } else if (MueReader.effectiveDate(s.name()) != null) {
                 unique(seen, "mue " + MueReader.effectiveDate(s.name()), s);
                 mue.add(s);
+            } else if (AddOnReader.release(s.name()) != null) {
+                unique(seen, "add-on code release " + AddOnReader.release(s.name()), s);
+                addOns.put(AddOnReader.release(s.name()), s);
+            } else if (DiagnosisReader.effectiveDate(s.name()) != null) {
+                unique(seen, "ICD-10-CM release of " + DiagnosisReader.effectiveDate(s.name()), s);
+                diagnoses.put(DiagnosisReader.effectiveDate(s.name()), s);
             } else if (RvuReader.effectiveDate(s.name()) != null) {
                 LocalDate date = RvuReader.effectiveDate(s.name());
                 unique(seen, "rvu " + date + (nonQpp(s) ? " nonqpp" : ""), s);
@@ -140,6 +148,15 @@ public final class ReferenceLoader {
         for (Map.Entry<LocalDate, Source> e : rvu.entrySet()) {
             Source s = e.getValue();
             visitor.report(read(s, in -> RvuReader.read(s.name(), in, row -> visitor.code(e.getKey(), s.name(), row))));
+        }
+        for (Map.Entry<String, Source> e : addOns.entrySet()) {
+            Source s = e.getValue();
+            visitor.report(read(s, in -> AddOnReader.read(s.name(), in, row -> visitor.addOn(e.getKey(), row))));
+        }
+        for (Map.Entry<LocalDate, Source> e : diagnoses.entrySet()) {
+            Source s = e.getValue();
+            visitor.report(read(s, in -> DiagnosisReader.read(s.name(), in,
+                    (code, billable) -> visitor.diagnosis(e.getKey(), s.name(), code, billable))));
         }
     }
 

@@ -10,6 +10,14 @@ public interface ReferenceVisitor {
 
     void code(LocalDate release, String file, CatalogRow row);
 
+    /** A row of an add-on code release ({@code AOC_V2026Q2}); only the newest loaded release is used. */
+    default void addOn(String release, AddOnRow row) {
+    }
+
+    /** A code of an ICD-10-CM release in force from {@code effective}, read from {@code file}. */
+    default void diagnosis(LocalDate effective, String file, String code, boolean billable) {
+    }
+
     /** Called once per file read, after its rows. */
     default void report(ReadReport report) {
     }

@@ -61,20 +61,21 @@ public final class AvroMapping {
         }
         return new Claim(e.getEventId(), e.getClaimId(), Frequency.valueOf(e.getFrequency().name()), e.getOriginalClaimId(),
                 e.getMemberId(), e.getBillingProviderNpi(), e.getRenderingProviderNpi(), e.getPlaceOfService(), diagnoses, lines,
-                e.getSubmittedAt(), problems);
+                e.getSubmittedAt(), e.getBillingProviderZip(), e.getServiceFacilityZip(), e.getPayerId(), problems);
     }
 
     public static ClaimDecision toAvro(Decision d) {
         List<org.claimscrubber.avro.Finding> findings = new ArrayList<>(d.findings().size());
         for (Finding f : d.findings()) {
             findings.add(new org.claimscrubber.avro.Finding(f.edit(), f.severity().name(), f.lineNumbers(), f.relatedLineNumbers(),
-                    f.relatedClaimIds(), f.carc(), f.message(), f.reference()));
+                    f.relatedClaimIds(), f.carc(), f.rarc(), f.message(), f.reference()));
         }
         List<org.claimscrubber.avro.DecisionLine> lines = new ArrayList<>(d.lines().size());
         for (DecisionLine l : d.lines()) {
             lines.add(new org.claimscrubber.avro.DecisionLine(l.lineNumber(), l.procedureCode(), l.description(), l.statusCode(),
                     l.rateSetting(), toDouble(l.workRvu()), toDouble(l.peRvu()), toDouble(l.mpRvu()), toDouble(l.conversionFactor()),
-                    l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays()));
+                    l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays(),
+                    l.pricing()));
         }
         return new ClaimDecision(d.claimId(), d.eventId(), d.memberId(), org.claimscrubber.avro.Disposition.valueOf(d.disposition().name()),
                 findings, lines, new LinkedHashMap<>(d.referenceVersions()), d.processedAt().toString());
@@ -85,14 +86,14 @@ public final class AvroMapping {
         for (org.claimscrubber.avro.Finding f : a.getFindings()) {
             findings.add(new Finding(f.getEdit(), Severity.valueOf(f.getSeverity()), List.copyOf(f.getLineNumbers()),
                     List.copyOf(f.getRelatedLineNumbers()), List.copyOf(f.getRelatedClaimIds()), f.getCarc(), f.getMessage(),
-                    f.getReference()));
+                    f.getReference(), f.getRarc()));
         }
         List<DecisionLine> lines = new ArrayList<>(a.getLines().size());
         for (org.claimscrubber.avro.DecisionLine l : a.getLines()) {
             lines.add(new DecisionLine(l.getLineNumber(), l.getProcedureCode(), l.getDescription(), l.getStatusCode(), l.getRateSetting(),
                     toDecimal(l.getWorkRvu()), toDecimal(l.getPeRvu()), toDecimal(l.getMpRvu()), toDecimal(l.getConversionFactor()),
                     l.getExpectedAllowed() == null ? null : new BigDecimal(l.getExpectedAllowed()), l.getMueValue(), l.getMai(),
-                    l.getGlobalDays()));
+                    l.getGlobalDays(), l.getPricing()));
         }
         Map<String, String> versions = new LinkedHashMap<>(a.getReferenceVersions());
         return new Decision(a.getClaimId(), a.getEventId(), a.getMemberId(), Disposition.valueOf(a.getDisposition().name()), findings,

@@ -56,6 +56,9 @@ public final class ClaimEvents {
                     .setDiagnoses(strings(n.path("diagnoses")))
                     .setLines(lines)
                     .setSubmittedAt(optional(n, "submittedAt"))
+                    .setBillingProviderZip(optional(n, "billingProviderZip"))
+                    .setServiceFacilityZip(optional(n, "serviceFacilityZip"))
+                    .setPayerId(optional(n, "payerId"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UnreadableClaimException("cannot be carried as ClaimSubmitted: " + e.getMessage());

@@ -3,10 +3,13 @@ package org.claimscrubber.stream;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,9 +18,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.avro.ClaimDecision;
-import org.claimscrubber.avro.ClaimSubmitted;
-import org.claimscrubber.decision.Decision;
-import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.history.HistoryCodec;
 import org.claimscrubber.reference.ReferenceData;
@@ -31,16 +31,6 @@ public final class ClaimTopology {
     /** The member-history store: queryable by member id, changelogged as {@code <application.id>-member-history-changelog}. */
     public static final String HISTORY_STORE = "member-history";
     private ClaimTopology() {
-    }
-
-    /** A claim event with no value (a tombstone) is unreadable: it goes to the DLQ like any other. */
-    private static Serde<ClaimSubmitted> nonNull(Serde<ClaimSubmitted> serde) {
-        return Serdes.serdeFrom(serde.serializer(), (topic, bytes) -> {
-            if (bytes == null) {
-                throw new org.apache.kafka.common.errors.SerializationException("null value (a tombstone) on the claims topic");
-            }
-            return serde.deserializer().deserialize(topic, bytes);
-        });
     }
 
     /**
@@ -57,26 +47,40 @@ public final class ClaimTopology {
      */
     public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine, Consumer<ReferenceData> referenceInForce) {
         Topics topics = Topics.from(config);
-        Serde<ClaimSubmitted> claims = AvroSerde.of(ClaimSubmitted.class, config, false);
+        Serde<WireClaim> claims = WireClaimSerde.of(config);
         Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
         StreamsBuilder builder = new StreamsBuilder();
         ReferenceStores reference = referenceInForce == null ? null : ReferenceStores.add(builder, config, referenceInForce);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
                 HistoryCodec.serde()));
 
-        KStream<String, Decision> judged = builder
-                .stream(topics.submitted(), Consumed.with(Serdes.String(), nonNull(claims)).withName("claims-source"))
-                .selectKey((claimId, claim) -> claim.getMemberId(), Named.as("key-by-member"))
-                .repartition(Repartitioned.with(Serdes.String(), AvroBinarySerde.of(ClaimSubmitted.class)).withName("claims-by-member"))
-                .process(() -> new JudgeProcessor(engine, reference, ProcessorEvents.from(config)), Named.as("judge-claim"), JudgeProcessor.STORE);
+        int historyLimit = historyLimitBytes(config);
+        KStream<String, ClaimDecision> judged = builder
+                .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
+                .process(KeyByMember::new, Named.as("key-by-member"))
+                .repartition(Repartitioned.with(Serdes.String(), claims).withName("claims-by-member"))
+                .process(() -> new JudgeProcessor(engine, reference, ProcessorEvents.from(config), historyLimit), Named.as("judge-claim"),
+                        JudgeProcessor.STORE);
 
         judged.split(Named.as("decision-"))
-                .branch((claimId, d) -> d.disposition() == Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged
-                        .mapValues(AvroMapping::toAvro, Named.as("flagged-to-avro"))
+                .branch((claimId, d) -> d.getDisposition() == org.claimscrubber.avro.Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged
                         .to(topics.flagged(), Produced.with(Serdes.String(), decisions).withName("flagged-sink")), "flagged"))
                 .defaultBranch(Branched.withConsumer(accepted -> accepted
-                        .mapValues(AvroMapping::toAvro, Named.as("accepted-to-avro"))
                         .to(topics.accepted(), Produced.with(Serdes.String(), decisions).withName("accepted-sink")), "accepted"));
         return builder.build();
+    }
+
+    /**
+     * The most bytes of one member's history: the engine's limit, or half the producer's {@code max.request.size}
+     * when that is smaller, so a changelog record of the history can always be written.
+     */
+    static int historyLimitBytes(Map<String, Object> config) {
+        Object configured = config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                config.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        int limit = EditEngine.HISTORY_LIMIT_BYTES;
+        if (configured != null) {
+            limit = Math.min(limit, Integer.parseInt(configured.toString().strip()) / 2);
+        }
+        return limit;
     }
 }

@@ -4,11 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
-/** Builds dead-letter records: the input's key and value bytes untouched, plus headers that say what failed. */
+/**
+ * Builds dead-letter records: the input's key and value bytes untouched, plus headers that say what failed. A
+ * record that failed after the repartition is written as it arrived on the input topic (key, topic, partition and
+ * offset from the processor's source headers; its value bytes are the input's), so {@code replay-dlq} can send it
+ * back as the original claim.
+ */
 public final class DeadLetters {
     public static final String EXCEPTION = "__streams.errors.exception";
     public static final String MESSAGE = "__streams.errors.message";
@@ -33,17 +40,26 @@ public final class DeadLetters {
     /** The dead-letter record for the failed input; {@code reason} labels the DLQ metric (deserialization, processing). */
     List<ProducerRecord<byte[], byte[]>> record(ErrorHandlerContext context, byte[] key, byte[] value, Exception e, String reason) {
         events.deadLettered(reason);
+        Headers source = context.headers();
+        String sourceTopic = SourceHeaders.text(source, SourceHeaders.TOPIC);
+        boolean repartitioned = sourceTopic != null;
         RecordHeaders headers = new RecordHeaders();
-        if (context.headers() != null) {
-            context.headers().forEach(headers::add);
+        if (source != null) {
+            for (Header h : source) {
+                if (!h.key().startsWith(SourceHeaders.PREFIX)) {
+                    headers.add(h);
+                }
+            }
         }
-        headers.add(EXCEPTION, bytes(e.getClass().getName()));
-        headers.add(MESSAGE, bytes(String.valueOf(e.getMessage())));
-        headers.add(TOPIC, bytes(context.topic()));
-        headers.add(PARTITION, bytes(Integer.toString(context.partition())));
-        headers.add(OFFSET, bytes(Long.toString(context.offset())));
+        Throwable cause = e instanceof JudgeFailure && e.getCause() != null ? e.getCause() : e;
+        headers.add(EXCEPTION, bytes(cause.getClass().getName()));
+        headers.add(MESSAGE, bytes(String.valueOf(cause.getMessage())));
+        headers.add(TOPIC, bytes(repartitioned ? sourceTopic : context.topic()));
+        headers.add(PARTITION, bytes(repartitioned ? SourceHeaders.text(source, SourceHeaders.PARTITION) : Integer.toString(context.partition())));
+        headers.add(OFFSET, bytes(repartitioned ? SourceHeaders.text(source, SourceHeaders.OFFSET) : Long.toString(context.offset())));
         headers.add(APPLICATION_ID, bytes(applicationId));
-        return List.of(new ProducerRecord<>(topic, null, context.timestamp() >= 0 ? context.timestamp() : null, key, value, headers));
+        byte[] originalKey = repartitioned ? SourceHeaders.bytes(source, SourceHeaders.KEY) : key;
+        return List.of(new ProducerRecord<>(topic, null, context.timestamp() >= 0 ? context.timestamp() : null, originalKey, value, headers));
     }
 
     private static byte[] bytes(String s) {

@@ -6,31 +6,43 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.history.HistoryKey;
 import org.claimscrubber.history.MemberHistory;
 
-/** Judges each claim (keyed by member id) against the member's history in the store; forwards decisions keyed by claim id. */
-final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, Decision> {
+/**
+ * Judges each claim (keyed by member id) against the member's history in the store and forwards its decision,
+ * keyed by claim id, as the Avro record the sinks write. The step is atomic: the claim is judged and its decision
+ * built before anything is written; when that fails, nothing is written and the claim goes to the DLQ
+ * ({@link JudgeFailure}); history and decision are then written in the same transaction, and a failure there
+ * stops the client. A claim with a blank member id is judged against no history and leaves none.
+ */
+final class JudgeProcessor implements Processor<String, WireClaim, String, ClaimDecision> {
     static final String STORE = ClaimTopology.HISTORY_STORE;
 
     private final Supplier<EditEngine> engine;
     private final ReferenceStores reference;
     private final ProcessorEvents events;
-    private ProcessorContext<String, Decision> context;
+    private final int historyLimitBytes;
+    private ProcessorContext<String, ClaimDecision> context;
     private KeyValueStore<String, MemberHistory> store;
 
-    /** @param reference the reference topics' stores, or null when the engine's own reference is used */
-    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference, ProcessorEvents events) {
+    /**
+     * @param reference the reference topics' stores, or null when the engine's own reference is used
+     * @param historyLimitBytes the most bytes one member's history may take in the store and its changelog
+     */
+    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference, ProcessorEvents events, int historyLimitBytes) {
         this.engine = engine;
         this.reference = reference;
         this.events = events;
+        this.historyLimitBytes = historyLimitBytes;
     }
 
     @Override
-    public void init(ProcessorContext<String, Decision> context) {
+    public void init(ProcessorContext<String, ClaimDecision> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
         if (reference != null) {
@@ -40,17 +52,25 @@ final class JudgeProcessor implements Processor<String, ClaimSubmitted, String, 
     }
 
     @Override
-    public void process(Record<String, ClaimSubmitted> record) {
-        Claim claim = AvroMapping.claim(record.value());
-        String key = record.key() == null ? "" : record.key();
-        MemberHistory before = store.get(key);
-        EditEngine.Outcome outcome = engine.get().evaluate(claim, before == null ? MemberHistory.empty() : before);
-        if (outcome.history() != before) {
-            store.put(key, outcome.history());
+    public void process(Record<String, WireClaim> record) {
+        Claim claim = AvroMapping.claim(record.value().claim());
+        String key = HistoryKey.of(claim);
+        MemberHistory before = key == null ? null : store.get(key);
+        EditEngine.Outcome outcome;
+        ClaimDecision decision;
+        try {
+            outcome = engine.get().evaluate(claim, before == null ? MemberHistory.empty() : before);
+            decision = outcome.decision() == null ? null : AvroMapping.toAvro(outcome.decision());
+        } catch (RuntimeException e) {
+            throw new JudgeFailure(claim.claimId(), e);
         }
-        if (outcome.decision() != null) {
-            context.forward(record.withKey(claim.claimId()).withValue(outcome.decision()));
-            events.decided(outcome.decision(), record.timestamp());
+        if (key != null && outcome.history() != before) {
+            store.put(key, outcome.history().bounded(historyLimitBytes));
+        }
+        if (decision != null) {
+            context.forward(record.withKey(claim.claimId()).withValue(decision));
+            Decision d = outcome.decision();
+            events.decided(d, record.timestamp());
         }
     }
 }

@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A claim that makes a processor throw (a defect, not bad input: bad input is INVALID_CLAIM) goes to the DLQ as
- * its source bytes with error headers, so one claim cannot stop every other; the defect is logged for a fix.
+ * Decides which processing failures a claim may be dead-lettered for. Only one: the engine could not judge the
+ * claim ({@link JudgeFailure}: a defect this claim triggers, before anything of it was written); the claim goes to
+ * the DLQ as it arrived on the input topic and the stream goes on. Every other failure (an output or history write,
+ * a serializer that cannot reach the registry, a schema that is not registered) stops the client: the
+ * transaction is aborted, nothing past the failure is committed, and a restart after the fix processes the claim.
  */
 public final class ProcessingToDlq implements ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingToDlq.class);
@@ -22,8 +25,40 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (!judgeFailure(exception)) {
+            String subject = unregisteredSubject(exception);
+            if (subject != null) {
+                LOG.error("cannot write a decision: the schema registry has no subject {} and auto.register.schemas is off; "
+                        + "run `claim-scrubber register-schemas`, then restart the processor (nothing was lost)", subject);
+            }
+            LOG.error("processor {} failed on the record at {}-{}@{}; stopping: nothing after it is committed", context.processorNodeId(),
+                    context.topic(), context.partition(), context.offset(), exception);
+            return Response.fail();
+        }
         LOG.error("processor {} failed on the record at {}-{}@{}; sent to the DLQ", context.processorNodeId(), context.topic(),
                 context.partition(), context.offset(), exception);
         return Response.resume(deadLetters.record(context, context.sourceRawKey(), context.sourceRawValue(), exception, "processing"));
+    }
+
+    /** The subject named by a registry "subject not found" (40401) in the cause chain, or null. */
+    static String unregisteredSubject(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.claimscrubber.serde.SchemaRegistryException r && r.errorCode() == 40401) {
+                String m = String.valueOf(r.getMessage());
+                int open = m.indexOf('\'');
+                int close = open < 0 ? -1 : m.indexOf('\'', open + 1);
+                return close > open ? m.substring(open + 1, close) : "(see the error below)";
+            }
+        }
+        return null;
+    }
+
+    static boolean judgeFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JudgeFailure) {
+                return true;
+            }
+        }
+        return false;
     }
 }

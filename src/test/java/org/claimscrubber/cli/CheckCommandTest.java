@@ -104,6 +104,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void theSummaryTellsWhatTheReferenceHeldWithFeeScheduleRowsByStatus() throws IOException {
+        Path claims = dir.resolve("c.jsonl");
+        Files.writeString(claims, "");
+
+        Run run = check("--claims", claims.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("reference PPRRVU2026_Jan_nonQPP.csv: 51 rows"), run.err());
+        assertTrue(run.err().contains("fee schedule 2026-01-01 rows by status: A 39, B 1, C 1, E 2, I 1, N 1, P 1, R 1, T 1, X 3"),
+                run.err());
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         assertEquals(2, Main.commandLine().execute("check"));
     }

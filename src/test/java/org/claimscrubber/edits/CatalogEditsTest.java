@@ -14,6 +14,7 @@ import org.claimscrubber.TestReference;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionLine;
 import org.claimscrubber.decision.Disposition;
+import org.claimscrubber.decision.Finding;
 import org.claimscrubber.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +134,35 @@ class CatalogEditsTest {
 
         assertEquals(List.of("UNKNOWN_CODE", "MODIFIER_INVALID"), edits(d));
         assertTrue(d.findings().get(1).message().contains("modifier 25"));
+    }
+
+    @Test
+    void rightAndLeftLinesOfABilateralCodeShouldBeOneFiftyLine() {
+        Decision d = scrubber.judge(claim("C1").pos("24").line("64483", "50").line("64484", "RT").line("64484", "LT"));
+
+        List<Finding> f = findings(d, "MODIFIER_INVALID");
+        assertEquals(1, f.size(), f::toString);
+        assertEquals(List.of(2, 3), f.get(0).lineNumbers());
+        assertEquals("CO-4", f.get(0).carc());
+        assertTrue(f.get(0).message().contains("report 64484-50 x 1"), f.get(0).message());
+    }
+
+    @Test
+    void unevenSidesKeepTheRemainderOnItsSide() {
+        Decision d = scrubber.judge(claim("C1").pos("24").line("64483", "LT").line("64483", 2, "RT"));
+
+        assertTrue(findings(d, "MODIFIER_INVALID").get(0).message().contains("report 64483-50 x 1 and 64483-RT x 1"),
+                findings(d, "MODIFIER_INVALID").toString());
+    }
+
+    @Test
+    void oneSideOnlyOrSidesOnOtherDatesOrCodesWithoutBilateralIndicatorOneAreFine() {
+        Decision oneSide = scrubber.judge(claim("C1").pos("24").line("64483", "RT").line("64484", "RT"));
+        Decision twoDates = scrubber.judge(claim("C2").pos("24").diagnoses("M17.11").line("20610", "RT").on("2026-02-20").line("20610", "LT"));
+        Decision notBilateral = scrubber.judge(claim("C3").pos("11").diagnoses("M54.50").on("2026-02-10").line("72100", "RT").line("72100", "LT"));
+
+        assertEquals(List.of(), findings(oneSide, "MODIFIER_INVALID"));
+        assertEquals(List.of(), findings(twoDates, "MODIFIER_INVALID"));
+        assertEquals(List.of(), findings(notBilateral, "MODIFIER_INVALID"));
     }
 }

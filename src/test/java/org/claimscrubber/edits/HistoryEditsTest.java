@@ -133,4 +133,19 @@ class HistoryEditsTest {
 
         assertEquals(List.of("INVALID_CLAIM"), edits(scrubber.judge(claim("C1R2").replaces("C1").diagnoses("M54.50").line("99215"))));
     }
+
+    @Test
+    void replacementUnderTheIdOfAnotherAcceptedClaimIsInvalidAndLeavesThatClaimInForce() {
+        scrubber.judge(claim("C1").diagnoses("M54.50").line("99213"));
+        scrubber.judge(claim("C2").diagnoses("M54.50").on("2026-03-05").line("99214"));
+
+        Decision collision = scrubber.judge(claim("C2").replaces("C1").diagnoses("M54.50").on("2026-03-02").line("99212"));
+        Decision c2Again = scrubber.judge(claim("C2").diagnoses("M54.50").on("2026-03-20").line("99213"));
+        Decision c1Again = scrubber.judge(claim("C1").diagnoses("M54.50").on("2026-03-21").line("99213"));
+
+        assertEquals(List.of("INVALID_CLAIM"), edits(collision));
+        assertTrue(collision.findings().get(0).message().contains("C2"), collision.findings().get(0).message());
+        assertEquals(List.of("DUPLICATE_CLAIM"), edits(c2Again));
+        assertEquals(List.of("DUPLICATE_CLAIM"), edits(c1Again));
+    }
 }

@@ -107,6 +107,48 @@ class InvalidClaimTest {
         assertEquals(Disposition.ACCEPTED, next.disposition());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "with a submittedAt that is later still|\"submittedAt\":\"2062-03-03T10:00:00Z\"|serviceDate 2062-03-02 is after the processing date (2026-12-03)",
+        "without submittedAt|\"submittedAt\":null|serviceDate 2062-03-02 is after the processing date (2026-12-03)",
+    })
+    void aServiceDateAfterTheProcessingDateIsInvalid(String name, String submitted, String expected) {
+        String json = claim("[\"M54.50\"]", "[" + GOOD_LINE.replace("2026-03-02", "2062-03-02") + "]", "")
+                .replace("\"submittedAt\":\"2026-03-03T10:00:00Z\"", submitted);
+        assertInvalid(json, expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aServiceOnTheProcessingDateIsFine() {
+        String json = claim("[\"M54.50\"]", "[" + GOOD_LINE.replace("2026-03-02", "2026-12-03") + "]", "")
+                .replace("\"submittedAt\":\"2026-03-03T10:00:00Z\"", "\"submittedAt\":\"2026-12-03T09:00:00Z\"");
+        assertEquals(Disposition.ACCEPTED, Scrubber.sample().judge(ClaimJson.read(json)).disposition());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "billing check digit|\"billingProviderNpi\":\"1003000127\"|billingProviderNpi 1003000127 is not a valid NPI",
+        "billing not ten digits|\"billingProviderNpi\":\"100300012\"|billingProviderNpi 100300012 is not a valid NPI",
+        "billing with a letter|\"billingProviderNpi\":\"10030001A6\"|billingProviderNpi 10030001A6 is not a valid NPI",
+        "claim rendering|\"billingProviderNpi\":\"1003000126\",\"renderingProviderNpi\":\"1111111111\"|renderingProviderNpi 1111111111 is not a valid NPI",
+    })
+    void anNpiThatFailsItsCheckDigitIsInvalid(String name, String npi, String expected) {
+        assertInvalid(claim("[\"M54.50\"]", "[" + GOOD_LINE + "]", "").replace("\"billingProviderNpi\":\"1003000126\"", npi), expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLineRenderingNpiIsCheckedToo() {
+        String line = GOOD_LINE.replace("\"diagnosisPointers\"", "\"renderingProviderNpi\":\"1234567890\",\"diagnosisPointers\"");
+        assertInvalid(claim("[\"M54.50\"]", "[" + line + "]", ""), "line 1: renderingProviderNpi 1234567890 is not a valid NPI");
+    }
+
+    @org.junit.jupiter.api.Test
+    void validNpisPass() {
+        String json = claim("[\"M54.50\"]", "[" + GOOD_LINE.replace("\"diagnosisPointers\"", "\"renderingProviderNpi\":\"1234567893\",\"diagnosisPointers\"") + "]",
+                ",\"renderingProviderNpi\":\"1003003351\"");
+        assertEquals(Disposition.ACCEPTED, Scrubber.sample().judge(ClaimJson.read(json)).disposition());
+    }
+
     private static void assertInvalid(String json, String expected) {
         assertInvalidDecision(Scrubber.sample().judge(ClaimJson.read(json)), expected);
     }

@@ -68,7 +68,7 @@ class MueEditTest {
 
         Decision otherDay = scrubber.judge(claim("C2").diagnoses("J06.9").on("2026-03-03").line("96372", 4));
         Decision otherProvider = scrubber.judge(claim("C3").diagnoses("J06.9").line(
-                new Line(1, "96372", List.of(), 4, LocalDate.of(2026, 3, 2), List.of(1), null, "1888888888", null)));
+                new Line(1, "96372", List.of(), 4, LocalDate.of(2026, 3, 2), List.of(1), null, "1888888884", null)));
 
         assertEquals(Disposition.ACCEPTED, otherDay.disposition());
         assertEquals(Disposition.ACCEPTED, otherProvider.disposition());

@@ -69,7 +69,7 @@ class PtpEditTest {
     void differentProviderOrDateIsNotAPair() {
         Decision otherDay = scrubber.judge(claim("C1").line("62323").on("2026-03-03").line("77003"));
         Decision otherProvider = scrubber.judge(claim("C2").on("2026-04-01").line("62323")
-                .line(new Line(2, "77003", List.of(), 1, LocalDate.parse("2026-04-01"), List.of(1), null, "1999999999", null)));
+                .line(new Line(2, "77003", List.of(), 1, LocalDate.parse("2026-04-01"), List.of(1), null, "1999999992", null)));
 
         assertEquals(Disposition.ACCEPTED, otherDay.disposition());
         assertEquals(Disposition.ACCEPTED, otherProvider.disposition());

@@ -12,6 +12,7 @@ import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.decision.Finding;
+import org.claimscrubber.edits.EditCode;
 import org.junit.jupiter.api.Test;
 
 class ClaimGeneratorTest {
@@ -52,9 +53,29 @@ class ClaimGeneratorTest {
             voided += d.disposition() == Disposition.VOIDED ? 1 : 0;
             d.findings().stream().map(Finding::edit).forEach(edits::add);
         }
-        assertEquals(Set.of("INVALID_CLAIM", "UNKNOWN_CODE", "NCCI_PTP", "NCCI_PTP_BYPASSED", "MUE", "MODIFIER_INVALID",
-                "DIAGNOSIS_NOT_COVERED", "NOT_COVERED", "SESSION_LIMIT", "FREQUENCY_LIMIT", "DUPLICATE_CLAIM", "DUPLICATE_LINE"), edits);
+        Set<String> every = new HashSet<>();
+        for (EditCode e : EditCode.values()) {
+            every.add(e.name());
+        }
+        assertEquals(every, edits, "every edit code appears in the error share");
         assertTrue(redelivered > 0);
         assertTrue(voided > 0);
+    }
+
+    /** check's and demo's processing clock is never before LAST_DATE, so a generated stream stays valid on any day. */
+    @Test
+    void noGeneratedDateIsAfterLastDateButTheDeliberatelyFutureOnes() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:serviceDate|submittedAt)\":\"(\\d{4}-\\d{2}-\\d{2})")
+                .matcher(generate(6000, 5, 0.5));
+        int future = 0;
+        while (m.find()) {
+            java.time.LocalDate d = org.claimscrubber.claim.IsoDates.parse(m.group(1));
+            if (d == null) {
+                continue;
+            }
+            future += d.getYear() == 2099 ? 1 : 0;
+            assertTrue(d.getYear() == 2099 || !d.isAfter(ClaimGenerator.LAST_DATE), d::toString);
+        }
+        assertTrue(future > 0);
     }
 }

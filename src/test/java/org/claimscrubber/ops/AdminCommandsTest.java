@@ -26,11 +26,10 @@ import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.embedded.EmbeddedConfig;
-import org.claimscrubber.embedded.EmbeddedKafka;
-import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
+import org.claimscrubber.stream.OnEmbeddedBroker;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.TopicCounter;
 import org.claimscrubber.stream.Topics;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** replay-dlq and reset on a real broker. */
-class AdminCommandsTest {
+class AdminCommandsTest extends OnEmbeddedBroker {
     @TempDir
     Path dir;
 
@@ -54,40 +53,38 @@ class AdminCommandsTest {
 
     @Test
     void replayDlqSendsDeadLettersBackOnceAndResetReprocessesFromScratch() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
-            Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "admin", dir.resolve("state"));
-            ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-            keepForever(config, "admin.submitted");
-            EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
-            try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-                publisher.publish(claim());
-                publisher.publishRaw("BAD", new byte[] {7, 7});
+        Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "admin", dir.resolve("state"));
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        keepForever(config, "admin.submitted");
+        EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(claim());
+            publisher.publishRaw("BAD", new byte[] {7, 7});
+        }
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        try (DecisionReader reader = new DecisionReader(config)) {
+            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+                assertEquals(1, reader.read(1, Duration.ofSeconds(60)).size());
+                assertThrows(IllegalStateException.class, () -> new StreamsReset(config, quiet).reset(true, true),
+                        "reset refuses while an instance runs");
             }
-            PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-            try (DecisionReader reader = new DecisionReader(config)) {
-                try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
-                    assertEquals(1, reader.read(1, Duration.ofSeconds(60)).size());
-                    assertThrows(IllegalStateException.class, () -> new StreamsReset(config, quiet).reset(true, true),
-                            "reset refuses while an instance runs");
-                }
-                assertEquals(1, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)));
+            assertEquals(1, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)));
 
-                assertEquals(1, new DlqReplay(config, quiet).replay(null, true));
-                assertEquals(0, new DlqReplay(config, quiet).replay("NoSuchException", false));
-                assertEquals(2, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)), "a dry run moves nothing");
-                assertEquals(1, new DlqReplay(config, quiet).replay("SerializationException", false));
-                assertEquals(3, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)));
+            assertEquals(1, new DlqReplay(config, quiet).replay(null, true));
+            assertEquals(0, new DlqReplay(config, quiet).replay("NoSuchException", false));
+            assertEquals(2, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)), "a dry run moves nothing");
+            assertEquals(1, new DlqReplay(config, quiet).replay("SerializationException", false));
+            assertEquals(3, TopicCounter.count(config, "admin.submitted", Duration.ofSeconds(10)));
 
-                List<String> internal = new StreamsReset(config, quiet).reset(true, true);
-                assertTrue(internal.contains("admin-member-history-changelog"), internal.toString());
-                assertTrue(!Files.exists(dir.resolve("state").resolve("admin")), "local state wiped");
-                try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
-                    List<Decision> again = reader.read(1, Duration.ofSeconds(60));
-                    assertEquals("E1", again.get(0).eventId(), "the claim is judged again after the reset, not taken for a redelivery");
-                }
-                assertEquals(3, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)),
-                        "the corrupt record went to the DLQ again, twice: replayed once, then reprocessed after the reset");
+            List<String> internal = new StreamsReset(config, quiet).reset(true, true);
+            assertTrue(internal.contains("admin-member-history-changelog"), internal.toString());
+            assertTrue(!Files.exists(dir.resolve("state").resolve("admin")), "local state wiped");
+            try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+                List<Decision> again = reader.read(1, Duration.ofSeconds(60));
+                assertEquals("E1", again.get(0).eventId(), "the claim is judged again after the reset, not taken for a redelivery");
             }
+            assertEquals(3, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)),
+                    "the corrupt record went to the DLQ again, twice: replayed once, then reprocessed after the reset");
         }
     }
 
@@ -122,48 +119,46 @@ class AdminCommandsTest {
 
     @Test
     void resetRefusesToLoseHistoryThatTheInputCannotRebuildUnlessExplicitlyAllowed() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
-            Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "loss", dir.resolve("state"));
-            Path configFile = dir.resolve("loss.properties");
-            StringBuilder properties = new StringBuilder();
-            config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
-            Files.writeString(configFile, properties);
-            ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-            EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
-            try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-                publisher.publish(claim());
-                publisher.publish(ClaimSubmitted.newBuilder(claim()).setEventId("E2").setClaimId("C2").build());
-            }
-            try (DecisionReader reader = new DecisionReader(config);
-                 ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
-                assertEquals(2, reader.read(2, Duration.ofSeconds(60)).size());
-            }
-            String bootstrap = kafka.bootstrapServers();
+        Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "loss", dir.resolve("state"));
+        Path configFile = dir.resolve("loss.properties");
+        StringBuilder properties = new StringBuilder();
+        config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+        Files.writeString(configFile, properties);
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(claim());
+            publisher.publish(ClaimSubmitted.newBuilder(claim()).setEventId("E2").setClaimId("C2").build());
+        }
+        try (DecisionReader reader = new DecisionReader(config);
+             ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+            assertEquals(2, reader.read(2, Duration.ofSeconds(60)).size());
+        }
+        String bootstrap = kafka.bootstrapServers();
 
-            Cli finite = reset(configFile, bootstrap, "--yes");
-            assertEquals(2, finite.exit(), finite.out() + finite.err());
-            assertTrue(finite.out().contains("retention.ms=604800000"), finite.out());
-            assertTrue(finite.err().contains("--allow-history-loss"), finite.err());
+        Cli finite = reset(configFile, bootstrap, "--yes");
+        assertEquals(2, finite.exit(), finite.out() + finite.err());
+        assertTrue(finite.out().contains("retention.ms=604800000"), finite.out());
+        assertTrue(finite.err().contains("--allow-history-loss"), finite.err());
 
-            keepForever(config, "loss.submitted");
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.deleteRecords(Map.of(new TopicPartition("loss.submitted", 0), RecordsToDelete.beforeOffset(1))).all().get();
-            }
-            Cli deleted = reset(configFile, bootstrap, "--yes");
-            assertEquals(2, deleted.exit(), deleted.out() + deleted.err());
-            assertTrue(deleted.out().contains("loss.submitted partition 0 starts at offset 1"), deleted.out());
-            Cli toLatest = reset(configFile, bootstrap, "--yes", "--to-latest");
-            assertEquals(2, toLatest.exit(), toLatest.out() + toLatest.err());
-            assertTrue(toLatest.out().contains("--to-latest"), toLatest.out());
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                assertTrue(admin.listTopics().names().get().contains("loss-member-history-changelog"), "a refused reset changes nothing");
-            }
+        keepForever(config, "loss.submitted");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.deleteRecords(Map.of(new TopicPartition("loss.submitted", 0), RecordsToDelete.beforeOffset(1))).all().get();
+        }
+        Cli deleted = reset(configFile, bootstrap, "--yes");
+        assertEquals(2, deleted.exit(), deleted.out() + deleted.err());
+        assertTrue(deleted.out().contains("loss.submitted partition 0 starts at offset 1"), deleted.out());
+        Cli toLatest = reset(configFile, bootstrap, "--yes", "--to-latest");
+        assertEquals(2, toLatest.exit(), toLatest.out() + toLatest.err());
+        assertTrue(toLatest.out().contains("--to-latest"), toLatest.out());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            assertTrue(admin.listTopics().names().get().contains("loss-member-history-changelog"), "a refused reset changes nothing");
+        }
 
-            Cli allowed = reset(configFile, bootstrap, "--yes", "--allow-history-loss");
-            assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                assertFalse(admin.listTopics().names().get().contains("loss-member-history-changelog"));
-            }
+        Cli allowed = reset(configFile, bootstrap, "--yes", "--allow-history-loss");
+        assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            assertFalse(admin.listTopics().names().get().contains("loss-member-history-changelog"));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.claimscrubber.ops;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.claimscrubber.Eventually;
 import org.claimscrubber.history.MemberHistory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class OpsServerTest {
             for (int i = 0; i < 4; i++) {
                 http.sendAsync(HttpRequest.newBuilder(URI.create(ops.url() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> processor.readinessCalls.get() >= 2);
+            Eventually.await(Duration.ofSeconds(10), "two readiness checks in progress", () -> processor.readinessCalls.get() >= 2);
 
             HttpResponse<String> live = get(ops.url() + "/health/live");
 

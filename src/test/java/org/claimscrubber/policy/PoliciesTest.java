@@ -24,7 +24,8 @@ class PoliciesTest {
         assertEquals("cervical/thoracic", esi.region("64480").name());
         assertNull(esi.region("62324"));
         assertEquals(4, esi.frequency().maxSessions());
-        assertEquals(365, esi.frequency().windowDays());
+        assertEquals(12, esi.frequency().windowMonths());
+        assertEquals(0, esi.frequency().windowDays());
         assertNotNull(esi.notCovered("62320", List.of()));
         assertNotNull(esi.notCovered("62323", List.of("50")));
         assertNull(esi.notCovered("62323", List.of("RT")));
@@ -51,5 +52,51 @@ class PoliciesTest {
     void aCodeInTwoRegionsIsRefused() {
         assertThrows(Policies.PolicyException.class, () -> parse("policies:\n  - id: X\n    regions:\n"
                 + "      - {name: a, codes: [\"62323\"]}\n      - {name: b, codes: [\"62323\"]}\n"));
+    }
+
+    @Test
+    void policyFileOptionsAreRead() throws Exception {
+        Policies p = parse("""
+                timelyFilingMonths: 6
+                policies:
+                  - id: X
+                    effectiveFrom: 2026-04-01
+                    effectiveTo: 2026-06-30
+                    exemptWhen: [G80.1, "G35*"]
+                    liabilityModifiers: {GA: PR, GZ: CO}
+                    rarc: N115
+                    frequency: {maxSessions: 2, windowMonths: 6}
+                """);
+        Policy x = p.all().get(0);
+
+        assertEquals(6, p.timelyFilingMonths());
+        assertTrue(x.inForceOn(java.time.LocalDate.parse("2026-04-01")) && x.inForceOn(java.time.LocalDate.parse("2026-06-30")));
+        assertTrue(!x.inForceOn(java.time.LocalDate.parse("2026-03-31")) && !x.inForceOn(java.time.LocalDate.parse("2026-07-01")));
+        assertTrue(x.exempts("G801") && x.exempts("G35A") && !x.exempts("G802"));
+        assertEquals("PR", x.liabilityGroup(List.of("GA")));
+        assertEquals("CO", x.liabilityGroup(List.of("GZ")));
+        assertNull(x.liabilityGroup(List.of("RT")));
+        assertEquals("N115", x.rarc());
+        assertEquals(java.time.LocalDate.parse("2025-12-01"), x.frequency().windowStart(java.time.LocalDate.parse("2026-05-31")));
+        assertEquals(186, p.longestWindowDays());
+    }
+
+    @Test
+    void timelyFilingDefaultsToTwelveMonths() throws Exception {
+        assertEquals(12, parse("policies: []\n").timelyFilingMonths());
+        assertEquals(12, Policies.loadDefault().timelyFilingMonths());
+    }
+
+    @Test
+    void inconsistentOptionsAreRefusedWithThePolicyId() {
+        for (String bad : List.of(
+                "policies:\n  - id: X\n    frequency: {maxSessions: 1, windowDays: 10, windowMonths: 1}\n",
+                "policies:\n  - id: X\n    frequency: {maxSessions: 1}\n",
+                "policies:\n  - id: X\n    effectiveFrom: 2026-07-01\n    effectiveTo: 2026-06-30\n",
+                "policies:\n  - id: X\n    liabilityModifiers: {GA: PX}\n",
+                "timelyFilingMonths: 0\npolicies: []\n")) {
+            Policies.PolicyException e = assertThrows(Policies.PolicyException.class, () -> parse(bad), bad);
+            assertTrue(e.getMessage().startsWith("test.yaml"), e.getMessage());
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.claimscrubber.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.claimscrubber.Eventually;
 import org.claimscrubber.cli.Main;
 import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.ops.AdvertisedHost;
@@ -49,6 +49,19 @@ class RunLifecycleTest extends OnEmbeddedBroker {
         return file;
     }
 
+    /** The body of /health/live, or "" while nothing answers on the port. */
+    private static String live(HttpClient http, int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -70,9 +83,7 @@ class RunLifecycleTest extends OnEmbeddedBroker {
                     "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
                     "--config", configFile("runerror").toString(), "--reference", "src/main/resources/sample-reference",
                     "--http-port", Integer.toString(port), "--state-dir", dir.resolve("runerror-state").toString()));
-            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/health/live")).build(), HttpResponse.BodyHandlers.ofString())
-                    .body().contains("\"RUNNING\""));
+            Eventually.await(Duration.ofSeconds(120), "run's client RUNNING on /health/live", () -> live(http, port).contains("\"RUNNING\""));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 // A source topic deleted under a running client: Kafka Streams stops it with MissingSourceTopicException (ERROR).
                 admin.deleteTopics(List.of("runerror.submitted")).all().get();
@@ -103,7 +114,7 @@ class RunLifecycleTest extends OnEmbeddedBroker {
              KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(consumerConfig)) {
             admin.createTopics(List.of(new NewTopic("advertised.in", 1, (short) 1))).all().get();
             member.subscribe(List.of("advertised.in"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Eventually.await(Duration.ofSeconds(60), "the member has joined the group", () -> {
                 member.poll(Duration.ofMillis(100));
                 return !member.assignment().isEmpty();
             });
