@@ -1,17 +1,27 @@
 package org.claimscrubber.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.claimscrubber.Scrubber;
+import org.claimscrubber.cli.Main;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
@@ -45,6 +55,7 @@ class AdminCommandsTest extends OnEmbeddedBroker {
     void replayDlqSendsDeadLettersBackOnceAndResetReprocessesFromScratch() throws Exception {
         Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "admin", dir.resolve("state"));
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        keepForever(config, "admin.submitted");
         EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
             publisher.publish(claim());
@@ -74,6 +85,80 @@ class AdminCommandsTest extends OnEmbeddedBroker {
             }
             assertEquals(3, TopicCounter.count(config, "admin.dlq", Duration.ofSeconds(10)),
                     "the corrupt record went to the DLQ again, twice: replayed once, then reprocessed after the reset");
+        }
+    }
+
+    /** retention.ms=-1: the input keeps every claim, so a reset can rebuild every member's history from it. */
+    private static void keepForever(Map<String, Object> config, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.get("bootstrap.servers")))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET)))).all().get();
+        }
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    private static Cli reset(Path configFile, String bootstrap, String... flags) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of("reset", "--bootstrap-servers", bootstrap, "--config", configFile.toString()));
+            args.addAll(List.of(flags));
+            int exit = Main.commandLine().execute(args.toArray(String[]::new));
+            return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void resetRefusesToLoseHistoryThatTheInputCannotRebuildUnlessExplicitlyAllowed() throws Exception {
+        Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "loss", dir.resolve("state"));
+        Path configFile = dir.resolve("loss.properties");
+        StringBuilder properties = new StringBuilder();
+        config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+        Files.writeString(configFile, properties);
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            publisher.publish(claim());
+            publisher.publish(ClaimSubmitted.newBuilder(claim()).setEventId("E2").setClaimId("C2").build());
+        }
+        try (DecisionReader reader = new DecisionReader(config);
+             ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60))) {
+            assertEquals(2, reader.read(2, Duration.ofSeconds(60)).size());
+        }
+        String bootstrap = kafka.bootstrapServers();
+
+        Cli finite = reset(configFile, bootstrap, "--yes");
+        assertEquals(2, finite.exit(), finite.out() + finite.err());
+        assertTrue(finite.out().contains("retention.ms=604800000"), finite.out());
+        assertTrue(finite.err().contains("--allow-history-loss"), finite.err());
+
+        keepForever(config, "loss.submitted");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.deleteRecords(Map.of(new TopicPartition("loss.submitted", 0), RecordsToDelete.beforeOffset(1))).all().get();
+        }
+        Cli deleted = reset(configFile, bootstrap, "--yes");
+        assertEquals(2, deleted.exit(), deleted.out() + deleted.err());
+        assertTrue(deleted.out().contains("loss.submitted partition 0 starts at offset 1"), deleted.out());
+        Cli toLatest = reset(configFile, bootstrap, "--yes", "--to-latest");
+        assertEquals(2, toLatest.exit(), toLatest.out() + toLatest.err());
+        assertTrue(toLatest.out().contains("--to-latest"), toLatest.out());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            assertTrue(admin.listTopics().names().get().contains("loss-member-history-changelog"), "a refused reset changes nothing");
+        }
+
+        Cli allowed = reset(configFile, bootstrap, "--yes", "--allow-history-loss");
+        assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            assertFalse(admin.listTopics().names().get().contains("loss-member-history-changelog"));
         }
     }
 }

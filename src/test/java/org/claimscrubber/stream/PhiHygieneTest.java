@@ -68,7 +68,9 @@ class PhiHygieneTest extends OnEmbeddedBroker {
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
         HttpClient http = HttpClient.newHttpClient();
-        try (OpsServer ops = new OpsServer(0, metrics)) {
+        String token = "phi-test-token-0123456789";
+        try (OpsServer ops = new OpsServer(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                org.claimscrubber.ops.BearerToken.of(token), metrics)) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
             ProcessorApp app = new ProcessorApp(config, engine);
             ops.attach(app);
@@ -82,7 +84,8 @@ class PhiHygieneTest extends OnEmbeddedBroker {
                     }
                 }
                 for (String path : List.of("/metrics", "/health/live", "/health/ready", "/topology", "/members/nobody/history")) {
-                    check("GET " + path, http.send(HttpRequest.newBuilder(URI.create(ops.url() + path)).build(),
+                    check("GET " + path, http.send(HttpRequest.newBuilder(URI.create(ops.url() + path))
+                            .header("Authorization", "Bearer " + token).build(),
                             HttpResponse.BodyHandlers.ofString()).body(), leaks);
                 }
             }

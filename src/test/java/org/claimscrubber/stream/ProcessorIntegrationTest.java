@@ -98,7 +98,9 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
             publisher.publishRaw("BAD", new byte[] {9, 9, 9});
         }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        try (org.claimscrubber.ops.OpsServer ops = new org.claimscrubber.ops.OpsServer(0, metrics)) {
+        String token = "ops-test-token-0123456789";
+        try (org.claimscrubber.ops.OpsServer ops = new org.claimscrubber.ops.OpsServer(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), 0), org.claimscrubber.ops.BearerToken.of(token), metrics)) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
             ProcessorApp app = new ProcessorApp(config, engine());
             ops.attach(app);
@@ -119,10 +121,11 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
                 assertEquals(200, get(http, ops.url() + "/health/live").statusCode());
                 assertEquals(200, get(http, ops.url() + "/health/ready").statusCode());
                 assertTrue(get(http, ops.url() + "/topology").body().contains("judge-claim"));
-                java.net.http.HttpResponse<String> history = get(http, ops.url() + "/members/MEMBER-SECRET-7/history");
+                java.net.http.HttpResponse<String> history = get(http, ops.url() + "/members/MEMBER-SECRET-7/history", "Bearer " + token);
                 assertEquals(200, history.statusCode());
                 assertTrue(history.body().contains("\"claimId\":\"C1\""), history.body());
-                assertEquals(404, get(http, ops.url() + "/members/NOBODY/history").statusCode());
+                assertEquals(404, get(http, ops.url() + "/members/NOBODY/history", "Bearer " + token).statusCode());
+                assertEquals(401, get(http, ops.url() + "/members/MEMBER-SECRET-7/history").statusCode());
             }
             assertEquals(503, get(http, ops.url() + "/health/live").statusCode());
             assertEquals(503, get(http, ops.url() + "/health/ready").statusCode());
@@ -131,6 +134,11 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
 
     private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
         return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url, String authorization) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", authorization).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }
