@@ -83,30 +83,30 @@ final class PtpEdit {
                                   List<Integer> relatedLines, List<String> relatedClaims) {
         String pair = edit.column2() + " (line " + column2.number() + ") is bundled into " + edit.column1() + " (" + column1Where
                 + ") on " + column2.date + " (same member, same provider)";
-        return finding(edit, verdict, Severity.DENY, List.of(column2.number()), relatedLines, relatedClaims, pair);
+        return finding(edit, verdict, Severity.DENY, List.of(column2.number()), relatedLines, relatedClaims, pair, "");
     }
 
     /** A column-1 line of this claim whose column-2 partner was accepted earlier: never a denial of this line. */
     private static Finding lateColumnOne(PtpTable.Edit edit, LineFacts column1, PtpModifiers.Verdict verdict, String column2Where,
                                          String earlierClaim) {
         String pair = edit.column1() + " (line " + column1.number() + ") arrives after its column-2 partner " + edit.column2() + " ("
-                + column2Where + ") was accepted for " + column1.date + " (same member, same provider): " + edit.column2()
-                + " is bundled into " + edit.column1() + ", so the earlier payment needs review";
-        return finding(edit, verdict, Severity.REVIEW, List.of(column1.number()), List.of(), List.of(earlierClaim), pair);
+                + column2Where + ") was accepted for " + column1.date + " (same member, same provider)";
+        String consequence = "; " + edit.column2() + " is bundled into " + edit.column1() + ", so the earlier payment needs review";
+        return finding(edit, verdict, Severity.REVIEW, List.of(column1.number()), List.of(), List.of(earlierClaim), pair, consequence);
     }
 
     private static Finding finding(PtpTable.Edit edit, PtpModifiers.Verdict verdict, Severity standing, List<Integer> lines,
-                                   List<Integer> relatedLines, List<String> relatedClaims, String pair) {
+                                   List<Integer> relatedLines, List<String> relatedClaims, String pair, String consequence) {
         String m = verdict.modifier();
         switch (verdict.outcome()) {
             case BYPASSED:
                 return EditCode.NCCI_PTP_BYPASSED.lines(lines, relatedLines, relatedClaims,
                         pair + "; modifier " + m + " bypasses the edit, and the record must document a distinct service", edit.citation());
             case REVIEW:
-                return ptp(Severity.REVIEW, lines, relatedLines, relatedClaims, pair + "; modifier " + m
+                return ptp(Severity.REVIEW, lines, relatedLines, relatedClaims, pair + consequence + "; modifier " + m
                         + " (a global-surgery modifier) does not bypass the edit: the record must be reviewed", edit.citation());
             default:
-                return ptp(standing, lines, relatedLines, relatedClaims, pair + deniedTail(edit, m), edit.citation());
+                return ptp(standing, lines, relatedLines, relatedClaims, pair + consequence + deniedTail(edit, m), edit.citation());
         }
     }
 

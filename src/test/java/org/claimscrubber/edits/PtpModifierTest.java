@@ -3,6 +3,7 @@ package org.claimscrubber.edits;
 import static org.claimscrubber.ClaimFixture.claim;
 import static org.claimscrubber.Scrubber.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -181,6 +182,7 @@ class PtpModifierTest {
 
         assertBypassedBy("XS", d);
         assertEquals(List.of("C1"), ptp(d).relatedClaimIds());
+        assertFalse(ptp(d).message().contains("needs review"), ptp(d).message());
         assertEquals(Disposition.ACCEPTED, d.disposition());
     }
 
