@@ -52,7 +52,7 @@ class PtpEditTest {
 
     @Test
     void bypassWithModifierOnColumnOneLine() {
-        Decision d = scrubber.judge(claim("C1").diagnoses("M17.11").line("20610", "RT").line("96372"));
+        Decision d = scrubber.judge(claim("C1").diagnoses("M17.11").line("20610", "XS").line("96372"));
 
         assertEquals(Disposition.ACCEPTED, d.disposition());
         assertEquals(List.of("NCCI_PTP_BYPASSED"), edits(d));
@@ -85,13 +85,6 @@ class PtpEditTest {
         assertEquals(List.of(1), f.lineNumbers());
         assertEquals(List.of(), f.relatedLineNumbers());
         assertEquals(List.of("C1"), f.relatedClaimIds());
-    }
-
-    @Test
-    void columnOneArrivingAfterItsColumnTwoPartnerRaisesNothing() {
-        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C1").line("77003")).disposition());
-
-        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C2").line("62323")).disposition());
     }
 
     @Test
