@@ -71,8 +71,9 @@ class PtpEditTest {
         Decision otherProvider = scrubber.judge(claim("C2").on("2026-04-01").line("62323")
                 .line(new Line(2, "77003", List.of(), 1, LocalDate.parse("2026-04-01"), List.of(1), null, "1999999992", null)));
 
-        assertEquals(Disposition.ACCEPTED, otherDay.disposition());
-        assertEquals(Disposition.ACCEPTED, otherProvider.disposition());
+        // 77003 alone is still an add-on code without its primary (ADD_ON_CODE); no PTP pair is formed.
+        assertEquals(List.of("ADD_ON_CODE"), Scrubber.edits(otherDay));
+        assertEquals(List.of("ADD_ON_CODE"), Scrubber.edits(otherProvider));
     }
 
     @Test
