@@ -22,6 +22,8 @@ public final class ReplayDlqCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
 
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
         new DlqReplay(kafka.config(), out).replay(exception, dryRun);
