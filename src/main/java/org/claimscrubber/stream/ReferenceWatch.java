@@ -114,7 +114,7 @@ final class ReferenceWatch {
         try {
             marker = marker();
             if (marker == null) {
-                waiting("no completed load on " + ReferenceRecords.LOADS + " yet");
+                waiting("no completed load read from " + ReferenceRecords.LOADS + " so far");
                 return true;
             }
             Map<ReferenceTable, TableTally> expected = expected(marker);

@@ -26,14 +26,15 @@ public final class Sends {
             });
         } catch (RuntimeException e) {
             refused.compareAndSet(null, PublishException.of("cannot send to " + record.topic(), e));
-            throw refused.get();
+            throwIfRefused();
         }
     }
 
+    /** Throws the first refusal, if any (a new exception each time, so that one can suppress another). */
     public void throwIfRefused() {
         PublishException e = refused.get();
         if (e != null) {
-            throw e;
+            throw new PublishException(e.getMessage(), e.getCause());
         }
     }
 
