@@ -91,6 +91,11 @@ public final class ProcessorApp implements AutoCloseable {
             LOG.error("stream thread failed; shutting the client down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                LOG.info("processor RUNNING as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            }
+        });
         if (referenceFromTopics && !referenceReady) {
             ensureReferenceTopics(timeout);
             streams.pause();
@@ -106,8 +111,9 @@ public final class ProcessorApp implements AutoCloseable {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        LOG.info(waitingForReference() ? "processor started as {}, waiting for the reference" : "processor RUNNING as {}",
-                config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        if (waitingForReference()) {
+            LOG.info("processor started as {}, waiting for the reference", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        }
         if (events instanceof StreamsObserver observer) {
             observer.bind(streams);
         }
