@@ -96,6 +96,9 @@ public final class ReferencePublisher {
                 if (e instanceof ReferenceException) {
                     throw e;
                 }
+                if (fenced(e)) {
+                    throw new PublishException("another load-reference run started and took over; this load was abandoned", e);
+                }
                 load.sends.throwIfRefused();
                 throw e instanceof PublishException p ? p : PublishException.of("the load was not committed", e);
             }
@@ -119,6 +122,16 @@ public final class ReferencePublisher {
         if (!missing.isEmpty()) {
             throw new ReferenceException(where, 0, "a load needs all three tables; no " + String.join(", no ", missing) + " rows");
         }
+    }
+
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.ProducerFencedException
+                    || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void abort(KafkaProducer<String, byte[]> producer) {

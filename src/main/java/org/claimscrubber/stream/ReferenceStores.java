@@ -44,15 +44,17 @@ final class ReferenceStores {
     }
 
     static ReferenceStores add(StreamsBuilder builder, Map<String, Object> config, Consumer<ReferenceData> inForce) {
-        ReferenceStores stores = new ReferenceStores(new ReferenceWatch(config, inForce), ProcessorEvents.from(config));
+        SerdeConfig serde = SerdeConfig.from(config, false);
+        ReferenceStores stores = new ReferenceStores(new ReferenceWatch(serde, ProcessorEvents.from(config), inForce),
+                ProcessorEvents.from(config));
         for (ReferenceTable table : ReferenceTable.values()) {
             stores.store(builder, table.topic, table.store, () -> {
-                AvroDeserializer<Object> reader = table.reader(config);
+                AvroDeserializer<Object> reader = table.reader(serde);
                 return value -> table.read(reader, value, ReferenceTable.CHECK_ONLY);
             });
         }
         stores.store(builder, ReferenceRecords.LOADS, LOADS_STORE, () -> {
-            AvroDeserializer<ReferenceLoad> reader = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), SerdeConfig.from(config, false));
+            AvroDeserializer<ReferenceLoad> reader = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), serde);
             return value -> reader.deserialize(ReferenceRecords.LOADS, value).getTables().size();
         });
         return stores;

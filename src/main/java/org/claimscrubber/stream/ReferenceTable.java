@@ -1,7 +1,6 @@
 package org.claimscrubber.stream;
 
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.claimscrubber.avro.CodeReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
@@ -67,8 +66,8 @@ enum ReferenceTable {
     }
 
     /** A reader of this table's values; one per thread. */
-    AvroDeserializer<Object> reader(Map<String, ?> config) {
-        return new AvroDeserializer<>(schema, SerdeConfig.from(config, false));
+    AvroDeserializer<Object> reader(SerdeConfig serde) {
+        return new AvroDeserializer<>(schema, serde);
     }
 
     /** Decodes a value as the topic carries it and hands its row to the visitor; throws when it is not a usable row. */

@@ -32,7 +32,6 @@ final class ReferenceWatch {
     private static final long SETTLE_MS = 200;
     private static final long REGISTRY_RETRY_MS = 5_000;
 
-    private final Map<String, ?> config;
     private final Consumer<ReferenceData> inForce;
     private final ProcessorEvents events;
     private final Map<String, KeyValueStore<String, byte[]>> stores = new ConcurrentHashMap<>();
@@ -40,17 +39,22 @@ final class ReferenceWatch {
     private volatile long lastChange;
     private ScheduledExecutorService timer;
 
-    // Touched by the watch thread only.
+    // The rest is touched by the watch thread only.
     private long checked = -1;
     private long retryAt;
     private Map<ReferenceTable, TableTally> current;
     private String currentLoad;
     private String waitingFor;
+    private final AvroDeserializer<ReferenceLoad> markers;
+    private final Map<ReferenceTable, AvroDeserializer<Object>> readers = new EnumMap<>(ReferenceTable.class);
 
-    ReferenceWatch(Map<String, ?> config, Consumer<ReferenceData> inForce) {
-        this.config = config;
+    ReferenceWatch(SerdeConfig serde, ProcessorEvents events, Consumer<ReferenceData> inForce) {
         this.inForce = inForce;
-        this.events = ProcessorEvents.from(config);
+        this.events = events;
+        this.markers = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), serde);
+        for (ReferenceTable table : ReferenceTable.values()) {
+            readers.put(table, table.reader(serde));
+        }
     }
 
     /** A global store is open; the watch starts once all four are. */
@@ -159,8 +163,7 @@ final class ReferenceWatch {
 
     private ReferenceLoad marker() {
         byte[] bytes = stores.get(ReferenceStores.LOADS_STORE).get(ReferenceRecords.LOAD_KEY);
-        return bytes == null ? null : new AvroDeserializer<ReferenceLoad>(ReferenceLoad.getClassSchema(), SerdeConfig.from(config, false))
-                .deserialize(ReferenceRecords.LOADS, bytes);
+        return bytes == null ? null : markers.deserialize(ReferenceRecords.LOADS, bytes);
     }
 
     /** What the marker says each table holds; null when a table is missing or empty. */
@@ -199,7 +202,7 @@ final class ReferenceWatch {
         ReferenceBuilder builder = new ReferenceBuilder();
         Map<ReferenceTable, TableTally> held = new EnumMap<>(ReferenceTable.class);
         for (ReferenceTable table : ReferenceTable.values()) {
-            AvroDeserializer<Object> reader = table.reader(config);
+            AvroDeserializer<Object> reader = readers.get(table);
             TableTally tally = TableTally.EMPTY;
             try (KeyValueIterator<String, byte[]> rows = stores.get(table.store).all()) {
                 while (rows.hasNext()) {
