@@ -132,7 +132,7 @@ public final class ProcessorApp implements AutoCloseable {
                 LOG.info("created the missing reference topics {}", created);
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the reference topics " + ReferenceRecords.TOPICS + " are missing and cannot be created: "
+            throw new IllegalStateException("cannot check or create the reference topics " + ReferenceRecords.TOPICS + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
     }
