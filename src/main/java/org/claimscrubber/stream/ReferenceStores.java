@@ -48,12 +48,12 @@ final class ReferenceStores {
         ReferenceStores stores = new ReferenceStores(new ReferenceWatch(serde, ProcessorEvents.from(config), inForce),
                 ProcessorEvents.from(config));
         for (ReferenceTable table : ReferenceTable.values()) {
-            stores.store(builder, table.topic, table.store, () -> {
+            stores.store(builder, table.topic, table.store, true, () -> {
                 AvroDeserializer<Object> reader = table.reader(serde);
                 return value -> table.read(reader, value, ReferenceTable.CHECK_ONLY);
             });
         }
-        stores.store(builder, ReferenceRecords.LOADS, LOADS_STORE, () -> {
+        stores.store(builder, ReferenceRecords.LOADS, LOADS_STORE, false, () -> {
             AvroDeserializer<ReferenceLoad> reader = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), serde);
             return value -> reader.deserialize(ReferenceRecords.LOADS, value).getTables().size();
         });
@@ -65,10 +65,10 @@ final class ReferenceStores {
         void check(byte[] value);
     }
 
-    private void store(StreamsBuilder builder, String topic, String name, Supplier<Check> checks) {
+    private void store(StreamsBuilder builder, String topic, String name, boolean rows, Supplier<Check> checks) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(), topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"),
-                () -> new StoreProcessor(name, checks.get()));
+                () -> new StoreProcessor(name, rows, checks.get()));
     }
 
     /** Called by the judge's tasks; the reference is checked and put in force by {@link ReferenceWatch}, on its own thread. */
@@ -79,13 +79,15 @@ final class ReferenceStores {
     /** Keeps one global store equal to its topic's usable records and tells the watch of each change. */
     private final class StoreProcessor implements Processor<String, byte[], Void, Void> {
         private final String name;
+        private final boolean rows;
         private final Check check;
         private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, byte[]> store;
         private boolean registryDown;
 
-        StoreProcessor(String name, Check check) {
+        StoreProcessor(String name, boolean rows, Check check) {
             this.name = name;
+            this.rows = rows;
             this.check = check;
         }
 
@@ -102,10 +104,10 @@ final class ReferenceStores {
                 skip("a record without a key");
             } else if (record.value() == null) {
                 store.delete(record.key());
-                watch.changed();
+                watch.changed(rows);
             } else if (usable(record.value())) {
                 store.put(record.key(), record.value());
-                watch.changed();
+                watch.changed(rows);
             }
         }
 

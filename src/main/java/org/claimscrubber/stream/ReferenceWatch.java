@@ -24,18 +24,20 @@ import org.slf4j.LoggerFactory;
  * Puts the reference topics' content in force, on a thread of its own, when and only when the global stores hold
  * exactly what the newest load marker says (rows and digest of each table): never a half-written load, an empty
  * table, or a mix of two loads, whatever order the topics are read in. A check runs once the stores have been
- * quiet for a moment after a change; it tallies the stores first and builds the reference only when they match.
+ * quiet for half a second after a change: it builds the reference and tallies the stores in one pass, and keeps the
+ * result only when the tallies match. A new marker over unchanged rows (the same files loaded again) needs no pass.
  */
 final class ReferenceWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceWatch.class);
     private static final long TICK_MS = 100;
-    private static final long SETTLE_MS = 200;
+    private static final long SETTLE_MS = 500;
     private static final long REGISTRY_RETRY_MS = 5_000;
 
     private final Consumer<ReferenceData> inForce;
     private final ProcessorEvents events;
     private final Map<String, KeyValueStore<String, byte[]>> stores = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong rowChanges = new AtomicLong();
     private volatile long lastChange;
     private ScheduledExecutorService timer;
 
@@ -43,6 +45,7 @@ final class ReferenceWatch {
     private long checked = -1;
     private long retryAt;
     private Map<ReferenceTable, TableTally> current;
+    private long rowsInForce = -1;
     private String currentLoad;
     private String waitingFor;
     private final AvroDeserializer<ReferenceLoad> markers;
@@ -65,10 +68,13 @@ final class ReferenceWatch {
         }
     }
 
-    /** A record was applied to one of the stores. */
-    void changed() {
+    /** A record was applied to one of the stores: a row, or a load marker. */
+    void changed(boolean row) {
         lastChange = System.currentTimeMillis();
         changes.incrementAndGet();
+        if (row) {
+            rowChanges.incrementAndGet();
+        }
     }
 
     private synchronized void start() {
@@ -113,10 +119,8 @@ final class ReferenceWatch {
 
     /** @return false when the check must be retried (the schema registry did not answer) */
     private boolean check() {
-        ReferenceLoad marker;
-        Map<ReferenceTable, TableTally> held;
         try {
-            marker = marker();
+            ReferenceLoad marker = marker();
             if (marker == null) {
                 waiting("no completed load read from " + ReferenceRecords.LOADS + " so far");
                 return true;
@@ -126,12 +130,8 @@ final class ReferenceWatch {
                 waiting("load " + marker.getLoadId() + " lacks a table; it is never put in force");
                 return true;
             }
-            held = tallies();
-            if (!held.equals(expected)) {
-                waiting("load " + marker.getLoadId() + " not complete yet: " + progress(held, expected));
-                return true;
-            }
-            if (held.equals(current)) {
+            long rows = rowChanges.get();
+            if (expected.equals(current) && rows == rowsInForce) {
                 if (!marker.getLoadId().equals(currentLoad)) {
                     LOG.info("load {} leaves the reference in force unchanged", marker.getLoadId());
                     currentLoad = marker.getLoadId();
@@ -141,6 +141,11 @@ final class ReferenceWatch {
             long started = System.nanoTime();
             Built built = build();
             if (!built.tallies().equals(expected)) {
+                waiting("load " + marker.getLoadId() + " not complete yet: " + progress(built.tallies(), expected));
+                return true;
+            }
+            rowsInForce = rows;
+            if (expected.equals(current)) {
                 return true;
             }
             inForce.accept(built.data());
@@ -148,7 +153,7 @@ final class ReferenceWatch {
             currentLoad = marker.getLoadId();
             waitingFor = null;
             ReferenceData data = built.data();
-            LOG.info("reference in force: load {} of {} ({}): {} PTP rows, {} MUE editions, {} fee-schedule releases (built in {} ms)",
+            LOG.info("reference in force: load {} of {} ({}): {} PTP rows, {} MUE editions, {} fee-schedule releases (checked and built in {} ms)",
                     marker.getLoadId(), marker.getLoadedAt(), marker.getSource(), data.ptp().size(), data.mue().editions().size(),
                     data.fees().releases().size(), (System.nanoTime() - started) / 1_000_000);
             return true;
@@ -179,25 +184,10 @@ final class ReferenceWatch {
         return expected.size() == ReferenceTable.values().length ? expected : null;
     }
 
-    private Map<ReferenceTable, TableTally> tallies() {
-        Map<ReferenceTable, TableTally> held = new EnumMap<>(ReferenceTable.class);
-        for (ReferenceTable table : ReferenceTable.values()) {
-            TableTally tally = TableTally.EMPTY;
-            try (KeyValueIterator<String, byte[]> rows = stores.get(table.store).all()) {
-                while (rows.hasNext()) {
-                    var kv = rows.next();
-                    tally = tally.plus(kv.key, TableTally.fnv1a(kv.value));
-                }
-            }
-            held.put(table, tally);
-        }
-        return held;
-    }
-
     private record Built(ReferenceData data, Map<ReferenceTable, TableTally> tallies) {
     }
 
-    /** The reference from the stores, tallied on the same pass so that it is known to be the load that was checked. */
+    /** The reference from the stores, tallied on the same pass, so that it is known to be the load it is checked against. */
     private Built build() {
         ReferenceBuilder builder = new ReferenceBuilder();
         Map<ReferenceTable, TableTally> held = new EnumMap<>(ReferenceTable.class);
