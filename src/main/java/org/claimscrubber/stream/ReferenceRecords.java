@@ -14,6 +14,11 @@ public final class ReferenceRecords {
     public static final String CODES = "reference.codes";
     public static final String PTP = "reference.ptp";
     public static final String MUE = "reference.mue";
+    /** Load markers: under {@link #LOAD_KEY}, the newest completed load and what the three row topics then hold. */
+    public static final String LOADS = "reference.loads";
+    public static final String LOAD_KEY = "reference";
+    /** Every reference topic, the marker topic last. */
+    public static final java.util.List<String> TOPICS = java.util.List.of(PTP, MUE, CODES, LOADS);
 
     private ReferenceRecords() {
     }

@@ -64,15 +64,10 @@ class ReferenceTopicsTest extends OnEmbeddedBroker {
             assertEquals(Disposition.ACCEPTED, before.disposition());
             assertEquals("273.22", before.lines().get(0).expectedAllowed().toPlainString());
 
-            Path next = Files.createDirectories(dir.resolve("next"));
-            Files.writeString(next.resolve("PPRRVU2026_Jan_nonQPP.csv"),
-                    TestReference.sampleText("PPRRVU2026_Jan_nonQPP.csv").replaceAll("(?m)^62323,.*\\r\\n", ""),
-                    java.nio.charset.StandardCharsets.ISO_8859_1);
-            Files.writeString(next.resolve("ccipra-v321r0-f1.txt"), TestReference.sampleText("ccipra-v320r0-f1.txt"),
-                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            Path next = ReferenceFixtures.nextQuarter(dir);
             var reload = publisher.publish(ReferenceLoader.sources(next), "next");
             assertEquals(1, reload.sentAndTombstoned().get(ReferenceRecords.CODES)[1]);
-            assertEquals(33, reload.sentAndTombstoned().get(ReferenceRecords.MUE)[1]);
+            assertEquals(null, reload.sentAndTombstoned().get(ReferenceRecords.MUE), "the same MUE edition sends nothing");
             assertEquals(4, reload.sentAndTombstoned().get(ReferenceRecords.PTP)[1]);
 
             List<Decision> after = new ArrayList<>();

@@ -1,0 +1,79 @@
+package org.claimscrubber.stream;
+
+import java.time.LocalDate;
+import org.apache.avro.Schema;
+import org.claimscrubber.avro.CodeReferenceRow;
+import org.claimscrubber.avro.MueReferenceRow;
+import org.claimscrubber.avro.PtpReferenceRow;
+import org.claimscrubber.reference.CatalogRow;
+import org.claimscrubber.reference.Codes;
+import org.claimscrubber.reference.MueRow;
+import org.claimscrubber.reference.PtpRow;
+import org.claimscrubber.reference.ReferenceVisitor;
+import org.claimscrubber.serde.AvroDeserializer;
+import org.claimscrubber.serde.SerdeConfig;
+
+/** The three reference tables as the processor reads them: topic, global store, and how a value becomes a row. */
+enum ReferenceTable {
+    PTP(ReferenceRecords.PTP, ReferenceStores.PTP_STORE, PtpReferenceRow.getClassSchema()) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            PtpRow row = ReferenceRecords.row((PtpReferenceRow) value);
+            if (Codes.pair(row.column1(), row.column2()) < 0) {
+                throw new IllegalArgumentException("not a pair of five-character codes: " + row.column1() + "/" + row.column2());
+            }
+            into.ptp(row);
+        }
+    },
+    MUE(ReferenceRecords.MUE, ReferenceStores.MUE_STORE, MueReferenceRow.getClassSchema()) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            MueReferenceRow a = (MueReferenceRow) value;
+            into.mue(LocalDate.parse(a.getEdition()), ReferenceRecords.row(a));
+        }
+    },
+    CODES(ReferenceRecords.CODES, ReferenceStores.CODES_STORE, CodeReferenceRow.getClassSchema()) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            CodeReferenceRow a = (CodeReferenceRow) value;
+            into.code(LocalDate.parse(a.getRelease()), a.getFile(), ReferenceRecords.row(a));
+        }
+    };
+
+    /** Takes rows and keeps none: reading a value into it only checks that it is a usable row. */
+    static final ReferenceVisitor CHECK_ONLY = new ReferenceVisitor() {
+        @Override
+        public void ptp(PtpRow row) {
+        }
+
+        @Override
+        public void mue(LocalDate edition, MueRow row) {
+        }
+
+        @Override
+        public void code(LocalDate release, String file, CatalogRow row) {
+        }
+    };
+
+    final String topic;
+    final String store;
+    private final Schema schema;
+
+    ReferenceTable(String topic, String store, Schema schema) {
+        this.topic = topic;
+        this.store = store;
+        this.schema = schema;
+    }
+
+    /** A reader of this table's values; one per thread. */
+    AvroDeserializer<Object> reader(SerdeConfig serde) {
+        return new AvroDeserializer<>(schema, serde);
+    }
+
+    /** Decodes a value as the topic carries it and hands its row to the visitor; throws when it is not a usable row. */
+    void read(AvroDeserializer<Object> reader, byte[] value, ReferenceVisitor into) {
+        add(reader.deserialize(topic, value), into);
+    }
+
+    abstract void add(Object value, ReferenceVisitor into);
+}
