@@ -39,6 +39,8 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
         s.put(ReferenceRecords.PTP + "-value", PtpReferenceRow.getClassSchema());
         s.put(ReferenceRecords.MUE + "-value", MueReferenceRow.getClassSchema());
         s.put(ReferenceRecords.CODES + "-value", CodeReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.ADD_ONS + "-value", org.claimscrubber.avro.AddOnReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.DIAGNOSES + "-value", org.claimscrubber.avro.DiagnosisReferenceRow.getClassSchema());
         s.put(ReferenceRecords.LOADS + "-value", ReferenceLoad.getClassSchema());
         return s;
     }

@@ -100,7 +100,7 @@ public final class ProcessorApp implements AutoCloseable {
             ensureReferenceTopics(timeout);
             streams.pause();
             LOG.info("waiting for the reference: no claim is processed until {} hold a complete load marked on {} (load-reference fills them)",
-                    String.join(", ", ReferenceRecords.TOPICS.subList(0, 3)), ReferenceRecords.LOADS);
+                    String.join(", ", ReferenceRecords.ROW_TOPICS), ReferenceRecords.LOADS);
         }
         streams.start();
         long deadline = System.nanoTime() + timeout.toNanos();

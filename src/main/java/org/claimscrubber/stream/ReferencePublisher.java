@@ -46,7 +46,7 @@ import org.claimscrubber.serde.SerdeConfig;
 public final class ReferencePublisher {
     /** The transactional id every reference loader shares, so that two loads never interleave. */
     public static final String TRANSACTIONAL_ID = "claim-scrubber-reference-loader";
-    private static final List<String> ROW_TOPICS = List.of(ReferenceRecords.PTP, ReferenceRecords.MUE, ReferenceRecords.CODES);
+    private static final List<String> ROW_TOPICS = ReferenceRecords.ROW_TOPICS;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Map<String, Object> config;
@@ -171,6 +171,16 @@ public final class ReferencePublisher {
         @Override
         public void code(LocalDate release, String file, CatalogRow row) {
             row(ReferenceRecords.CODES, ReferenceRecords.key(release, row), ReferenceRecords.avro(release, file, row));
+        }
+
+        @Override
+        public void addOn(String release, org.claimscrubber.reference.AddOnRow row) {
+            row(ReferenceRecords.ADD_ONS, ReferenceRecords.key(release, row), ReferenceRecords.avro(release, row));
+        }
+
+        @Override
+        public void diagnosis(LocalDate effective, String file, String code, boolean billable) {
+            row(ReferenceRecords.DIAGNOSES, ReferenceRecords.key(effective, code), ReferenceRecords.avro(effective, file, code, billable));
         }
 
         @Override

@@ -30,6 +30,8 @@ final class ReferenceStores {
     static final String PTP_STORE = "reference-ptp";
     static final String MUE_STORE = "reference-mue";
     static final String CODES_STORE = "reference-codes";
+    static final String ADD_ONS_STORE = "reference-addons";
+    static final String DIAGNOSES_STORE = "reference-diagnoses";
     static final String LOADS_STORE = "reference-loads";
     /** The judge's refresh interval. */
     static final Duration QUIET = Duration.ofSeconds(1);

@@ -2,7 +2,9 @@ package org.claimscrubber.stream;
 
 import java.time.LocalDate;
 import org.apache.avro.Schema;
+import org.claimscrubber.avro.AddOnReferenceRow;
 import org.claimscrubber.avro.CodeReferenceRow;
+import org.claimscrubber.avro.DiagnosisReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
 import org.claimscrubber.reference.CatalogRow;
@@ -13,7 +15,7 @@ import org.claimscrubber.reference.ReferenceVisitor;
 import org.claimscrubber.serde.AvroDeserializer;
 import org.claimscrubber.serde.SerdeConfig;
 
-/** The three reference tables as the processor reads them: topic, global store, and how a value becomes a row. */
+/** The reference tables as the processor reads them: topic, global store, and how a value becomes a row. */
 enum ReferenceTable {
     PTP(ReferenceRecords.PTP, ReferenceStores.PTP_STORE, PtpReferenceRow.getClassSchema()) {
         @Override
@@ -37,6 +39,20 @@ enum ReferenceTable {
         void add(Object value, ReferenceVisitor into) {
             CodeReferenceRow a = (CodeReferenceRow) value;
             into.code(LocalDate.parse(a.getRelease()), a.getFile(), ReferenceRecords.row(a));
+        }
+    },
+    ADD_ONS(ReferenceRecords.ADD_ONS, ReferenceStores.ADD_ONS_STORE, AddOnReferenceRow.getClassSchema()) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            AddOnReferenceRow a = (AddOnReferenceRow) value;
+            into.addOn(a.getRelease(), ReferenceRecords.row(a));
+        }
+    },
+    DIAGNOSES(ReferenceRecords.DIAGNOSES, ReferenceStores.DIAGNOSES_STORE, DiagnosisReferenceRow.getClassSchema()) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            DiagnosisReferenceRow a = (DiagnosisReferenceRow) value;
+            into.diagnosis(LocalDate.parse(a.getEffective()), a.getFile(), a.getCode(), a.getBillable());
         }
     };
 
