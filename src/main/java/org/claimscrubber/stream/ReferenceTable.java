@@ -17,7 +17,7 @@ import org.claimscrubber.serde.SerdeConfig;
 
 /** The reference tables as the processor reads them: topic, global store, and how a value becomes a row. */
 enum ReferenceTable {
-    PTP(ReferenceRecords.PTP, ReferenceStores.PTP_STORE, PtpReferenceRow.getClassSchema()) {
+    PTP(ReferenceRecords.PTP, ReferenceStores.PTP_STORE, PtpReferenceRow.getClassSchema(), true) {
         @Override
         void add(Object value, ReferenceVisitor into) {
             PtpRow row = ReferenceRecords.row((PtpReferenceRow) value);
@@ -27,28 +27,28 @@ enum ReferenceTable {
             into.ptp(row);
         }
     },
-    MUE(ReferenceRecords.MUE, ReferenceStores.MUE_STORE, MueReferenceRow.getClassSchema()) {
+    MUE(ReferenceRecords.MUE, ReferenceStores.MUE_STORE, MueReferenceRow.getClassSchema(), true) {
         @Override
         void add(Object value, ReferenceVisitor into) {
             MueReferenceRow a = (MueReferenceRow) value;
             into.mue(LocalDate.parse(a.getEdition()), ReferenceRecords.row(a));
         }
     },
-    CODES(ReferenceRecords.CODES, ReferenceStores.CODES_STORE, CodeReferenceRow.getClassSchema()) {
+    CODES(ReferenceRecords.CODES, ReferenceStores.CODES_STORE, CodeReferenceRow.getClassSchema(), true) {
         @Override
         void add(Object value, ReferenceVisitor into) {
             CodeReferenceRow a = (CodeReferenceRow) value;
             into.code(LocalDate.parse(a.getRelease()), a.getFile(), ReferenceRecords.row(a));
         }
     },
-    ADD_ONS(ReferenceRecords.ADD_ONS, ReferenceStores.ADD_ONS_STORE, AddOnReferenceRow.getClassSchema()) {
+    ADD_ONS(ReferenceRecords.ADD_ONS, ReferenceStores.ADD_ONS_STORE, AddOnReferenceRow.getClassSchema(), false) {
         @Override
         void add(Object value, ReferenceVisitor into) {
             AddOnReferenceRow a = (AddOnReferenceRow) value;
             into.addOn(a.getRelease(), ReferenceRecords.row(a));
         }
     },
-    DIAGNOSES(ReferenceRecords.DIAGNOSES, ReferenceStores.DIAGNOSES_STORE, DiagnosisReferenceRow.getClassSchema()) {
+    DIAGNOSES(ReferenceRecords.DIAGNOSES, ReferenceStores.DIAGNOSES_STORE, DiagnosisReferenceRow.getClassSchema(), false) {
         @Override
         void add(Object value, ReferenceVisitor into) {
             DiagnosisReferenceRow a = (DiagnosisReferenceRow) value;
@@ -73,12 +73,15 @@ enum ReferenceTable {
 
     final String topic;
     final String store;
+    /** Whether every load must hold rows of this table (PTP, MUE, fee schedule); the others may be empty. */
+    final boolean required;
     private final Schema schema;
 
-    ReferenceTable(String topic, String store, Schema schema) {
+    ReferenceTable(String topic, String store, Schema schema, boolean required) {
         this.topic = topic;
         this.store = store;
         this.schema = schema;
+        this.required = required;
     }
 
     /** A reader of this table's values; one per thread. */

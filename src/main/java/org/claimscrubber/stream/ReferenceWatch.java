@@ -171,12 +171,20 @@ final class ReferenceWatch {
         return bytes == null ? null : markers.deserialize(ReferenceRecords.LOADS, bytes);
     }
 
-    /** What the marker says each table holds; null when a table is missing or empty. */
+    /**
+     * What the marker says each table holds; null when one of the three tables every load needs is missing or empty.
+     * An optional table (add-on codes, ICD-10-CM) may be empty, and a marker that does not name it means empty.
+     */
     private static Map<ReferenceTable, TableTally> expected(ReferenceLoad marker) {
         Map<ReferenceTable, TableTally> expected = new EnumMap<>(ReferenceTable.class);
+        for (ReferenceTable table : ReferenceTable.values()) {
+            if (!table.required) {
+                expected.put(table, TableTally.EMPTY);
+            }
+        }
         for (ReferenceTableLoad t : marker.getTables()) {
             for (ReferenceTable table : ReferenceTable.values()) {
-                if (table.topic.equals(t.getTopic()) && t.getRows() > 0) {
+                if (table.topic.equals(t.getTopic()) && (t.getRows() > 0 || !table.required)) {
                     expected.put(table, new TableTally(t.getRows(), t.getDigest()));
                 }
             }
