@@ -27,31 +27,15 @@ import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.DeadLetters;
 import org.claimscrubber.stream.TopicCounter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** produce and replay-dlq end with a clear error, exit 1, when the cluster does not take what they send. */
-class ProducingCommandsTest {
-    static EmbeddedKafka kafka;
-    static EmbeddedSchemaRegistry registry;
+class ProducingCommandsTest extends org.claimscrubber.stream.OnEmbeddedBroker {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start();
-        registry = EmbeddedSchemaRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        registry.close();
-        kafka.close();
-    }
 
     record Run(int exit, String out, String err) {
     }
