@@ -2,21 +2,21 @@ package org.claimscrubber.cli;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.concurrent.Callable;
 import org.claimscrubber.claim.UnreadableClaimException;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
+import org.claimscrubber.stream.PublishException;
 import org.claimscrubber.x12.MappedClaim;
 import org.claimscrubber.x12.X12Exception;
 import org.claimscrubber.x12.X12Messages;
@@ -25,10 +25,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code produce}: publishes JSON Lines claim events as Avro to the input topic, keyed by claim id. */
+/**
+ * {@code produce}: publishes JSON Lines claim events as Avro to the input topic, keyed by claim id. It fails (exit 1)
+ * when the topic does not exist or the cluster refuses a record, and counts only what the cluster acknowledged.
+ */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Publish a JSON Lines file of ClaimSubmitted events (or the claims of 837P files) as Avro to claims.submitted, keyed by claim id.")
 public final class ProduceCommand implements Callable<Integer> {
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
     @Mixin
     KafkaOptions kafka;
 
@@ -36,8 +41,8 @@ public final class ProduceCommand implements Callable<Integer> {
     Path claims;
 
     @Option(names = "--x12", paramLabel = "FILE", arity = "1..*",
-            description = "837P files instead of --claims: the claims of each accepted interchange, every send checked; a rejected "
-                    + "interchange is reported on stderr and nothing of it is sent.")
+            description = "837P files instead of --claims: the claims of each accepted interchange, confirmed by the cluster before the "
+                    + "next interchange; a rejected interchange is reported on stderr and nothing of it is sent.")
     List<Path> x12;
 
     PrintStream err = System.err;
@@ -52,10 +57,13 @@ public final class ProduceCommand implements Callable<Integer> {
         if (x12 != null) {
             return produceX12(config);
         }
-        long sent = 0;
         long unreadable = 0;
+        long acknowledged;
+        String topic;
         try (ClaimPublisher publisher = new ClaimPublisher(config);
              BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8)) {
+            topic = publisher.topic();
+            publisher.requireTopic(TOPIC_TIMEOUT);
             long n = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 n++;
@@ -64,56 +72,53 @@ public final class ProduceCommand implements Callable<Integer> {
                 }
                 try {
                     publisher.publish(ClaimEvents.fromJson(line));
-                    sent++;
                 } catch (UnreadableClaimException e) {
                     unreadable++;
                     err.println(claims.getFileName() + ":" + n + ": not published: " + e.getMessage());
                 }
             }
+            acknowledged = publisher.confirm();
+        } catch (PublishException e) {
+            err.println("produce: " + e.getMessage());
+            return Main.EXIT_FAILURE;
         }
-        err.println("published " + sent + " events to " + config.getOrDefault("claimscrubber.topic.submitted", "claims.submitted"));
+        err.println("published " + acknowledged + " events to " + topic);
         return unreadable > 0 ? Main.EXIT_UNREADABLE : 0;
     }
 
-    /** Each accepted interchange's claims, sent together and each send waited for; rejected interchanges are not sent. */
-    private int produceX12(Map<String, Object> config) throws Exception {
-        long[] sent = {0};
-        long[] rejected = {0};
+    /** Each accepted interchange's claims, confirmed before the next interchange; rejected interchanges send nothing. */
+    private int produceX12(Map<String, Object> config) throws IOException {
+        long rejected = 0;
+        long acknowledged;
+        String topic;
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            topic = publisher.topic();
+            publisher.requireTopic(TOPIC_TIMEOUT);
             for (Path file : x12) {
+                List<String> refusals = new ArrayList<>();
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     X12Reader.read(in, interchange -> {
                         if (!interchange.accepted()) {
-                            rejected[0]++;
-                            err.println(X12Messages.rejected(file.getFileName().toString(), interchange) + "; nothing of it was sent");
+                            refusals.add(X12Messages.rejected(file.getFileName().toString(), interchange) + "; nothing of it was sent");
                             return;
                         }
-                        List<Future<RecordMetadata>> sends = new ArrayList<>();
                         for (MappedClaim c : interchange.claims()) {
-                            sends.add(publisher.publish(c.event()));
+                            publisher.publish(c.event());
                         }
                         publisher.flush();
-                        for (Future<RecordMetadata> f : sends) {
-                            try {
-                                f.get();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                throw new IllegalStateException("interrupted", e);
-                            } catch (ExecutionException e) {
-                                throw new IllegalStateException("interchange " + interchange.controlNumber() + " of " + file.getFileName()
-                                        + ": a send failed: " + e.getCause().getMessage(), e.getCause());
-                            }
-                        }
-                        sent[0] += sends.size();
                     });
                 } catch (X12Exception e) {
-                    rejected[0]++;
-                    err.println(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
+                    refusals.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
                 }
+                refusals.forEach(err::println);
+                rejected += refusals.size();
             }
+            acknowledged = publisher.confirm();
+        } catch (PublishException e) {
+            err.println("produce: " + e.getMessage());
+            return Main.EXIT_FAILURE;
         }
-        err.println("published " + sent[0] + " events to " + config.getOrDefault("claimscrubber.topic.submitted", "claims.submitted")
-                + (rejected[0] > 0 ? "; " + rejected[0] + " interchange(s) or file(s) rejected" : ""));
-        return rejected[0] > 0 ? Main.EXIT_UNREADABLE : 0;
+        err.println("published " + acknowledged + " events to " + topic + (rejected > 0 ? "; " + rejected + " interchange(s) or file(s) rejected" : ""));
+        return rejected > 0 ? Main.EXIT_UNREADABLE : 0;
     }
 }

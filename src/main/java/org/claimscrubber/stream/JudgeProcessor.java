@@ -18,7 +18,7 @@ import org.claimscrubber.history.MemberHistory;
  * keyed by claim id, as the Avro record the sinks write. The step is atomic: the claim is judged and its decision
  * built before anything is written; when that fails, nothing is written and the claim goes to the DLQ
  * ({@link JudgeFailure}); history and decision are then written in the same transaction, and a failure there
- * stops the client. A claim with a blank member id is judged against no history and leaves none.
+ * stops the client. A claim without a member id has a history of its own ({@link HistoryKey}).
  */
 final class JudgeProcessor implements Processor<String, WireClaim, String, ClaimDecision> {
     static final String STORE = ClaimTopology.HISTORY_STORE;
@@ -55,7 +55,7 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     public void process(Record<String, WireClaim> record) {
         Claim claim = AvroMapping.claim(record.value().claim());
         String key = HistoryKey.of(claim);
-        MemberHistory before = key == null ? null : store.get(key);
+        MemberHistory before = store.get(key);
         EditEngine.Outcome outcome;
         ClaimDecision decision;
         try {
@@ -64,7 +64,7 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
         } catch (RuntimeException e) {
             throw new JudgeFailure(claim.claimId(), e);
         }
-        if (key != null && outcome.history() != before) {
+        if (outcome.history() != before) {
             store.put(key, outcome.history().bounded(historyLimitBytes));
         }
         if (decision != null) {

@@ -2,9 +2,12 @@ package org.claimscrubber.stream;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.claimscrubber.avro.AddOnReferenceRow;
 import org.claimscrubber.avro.CodeReferenceRow;
+import org.claimscrubber.avro.DiagnosisReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
+import org.claimscrubber.reference.AddOnRow;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.MueRow;
 import org.claimscrubber.reference.PtpRow;
@@ -14,8 +17,39 @@ public final class ReferenceRecords {
     public static final String CODES = "reference.codes";
     public static final String PTP = "reference.ptp";
     public static final String MUE = "reference.mue";
+    public static final String ADD_ONS = "reference.addons";
+    public static final String DIAGNOSES = "reference.diagnoses";
+    /** Load markers: under {@link #LOAD_KEY}, the newest completed load and what the three row topics then hold. */
+    public static final String LOADS = "reference.loads";
+    public static final String LOAD_KEY = "reference";
+    /** The topics of reference rows, in load order. */
+    public static final java.util.List<String> ROW_TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES);
+    /** Every reference topic, the marker topic last. */
+    public static final java.util.List<String> TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOADS);
 
     private ReferenceRecords() {
+    }
+
+    public static String key(String release, AddOnRow r) {
+        return release + "|" + r.addOn() + "|" + r.primary() + "|" + r.effective();
+    }
+
+    public static AddOnReferenceRow avro(String release, AddOnRow r) {
+        return new AddOnReferenceRow(release, r.type(), r.addOn(), r.primary(), r.effective().toString(),
+                r.deletion() == null ? null : r.deletion().toString());
+    }
+
+    public static AddOnRow row(AddOnReferenceRow a) {
+        return new AddOnRow(a.getType(), a.getAddOn(), a.getPrimary(), LocalDate.parse(a.getEffective()),
+                a.getDeletion() == null ? null : LocalDate.parse(a.getDeletion()));
+    }
+
+    public static String key(LocalDate effective, String code) {
+        return effective + "|" + code;
+    }
+
+    public static DiagnosisReferenceRow avro(LocalDate effective, String file, String code, boolean billable) {
+        return new DiagnosisReferenceRow(effective.toString(), file, code, billable);
     }
 
     public static String key(PtpRow r) {

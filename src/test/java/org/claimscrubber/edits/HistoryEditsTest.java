@@ -148,4 +148,15 @@ class HistoryEditsTest {
         assertEquals(List.of("DUPLICATE_CLAIM"), edits(c2Again));
         assertEquals(List.of("DUPLICATE_CLAIM"), edits(c1Again));
     }
+
+    @Test
+    void claimsWithoutAMemberIdShareNoHistoryYetARedeliveryEmitsNothing() {
+        org.claimscrubber.decision.Decision first = scrubber.judge(claim("C1").member(" ").event("E-BLANK").line("62323"));
+        org.claimscrubber.decision.Decision again = scrubber.judge(claim("C1").member(" ").event("E-BLANK").line("62323"));
+        org.claimscrubber.decision.Decision other = scrubber.judge(claim("C2").member("").event("E-OTHER").line("62323"));
+
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(first));
+        assertEquals(null, again, "a redelivery emits nothing, member id or not");
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(other), "judged alone, not against C1");
+    }
 }
