@@ -34,13 +34,13 @@ public final class X12IntakeApp implements AutoCloseable {
         this.config = c;
     }
 
-    /** Creates {@code claims.x12} and {@code claims.x12.ack} where missing. */
+    /** Creates {@code claims.x12}, {@code claims.x12.ack} and {@code claims.x12.pending} where missing. */
     public static void ensureTopics(Map<String, Object> config, int partitions) {
         X12Topics topics = X12Topics.from(config);
         try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String t : List.of(topics.x12(), topics.ack())) {
+            for (String t : List.of(topics.x12(), topics.ack(), topics.pending())) {
                 if (!existing.contains(t)) {
                     missing.add(new NewTopic(t, partitions, (short) -1));
                 }

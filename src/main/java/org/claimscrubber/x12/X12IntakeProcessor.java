@@ -68,6 +68,10 @@ final class X12IntakeProcessor implements Processor<byte[], byte[], Object, Obje
             for (MappedClaim c : i.claims()) {
                 context.forward(new Record<Object, Object>(c.event().getClaimId(), c.event(), record.timestamp()), X12IntakeTopology.CLAIMS);
             }
+            PendingInterchange pending = new PendingInterchange(context.currentSystemTimeMs(), i.claims().size(), i.controlNumber(),
+                    String.valueOf(i.senderId()), record.value());
+            context.forward(new Record<Object, Object>(PendingInterchange.key(String.valueOf(i.senderId()), i.controlNumber()),
+                    DecisionByInterchange.tagged(ClaimAckAssembler.PENDING, pending.encode()), record.timestamp()), X12IntakeTopology.PENDING);
         }
     }
 

@@ -21,10 +21,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.claimscrubber.Scrubber;
 import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.claim.ProviderBasis;
+import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.policy.Policies;
 import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.serde.AvroSerde;
 import org.claimscrubber.x12.X12IntakeApp;
+import org.claimscrubber.x12.X12Segments;
+import org.claimscrubber.x12.X12IntakeTopology;
 import org.claimscrubber.x12.X12Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +62,8 @@ class X12IntakeTest extends OnEmbeddedBroker {
         Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "x12in", dir.resolve("state"));
         config.put(X12Topics.X12_CONFIG, "x12in.x12");
         config.put(X12Topics.ACK_CONFIG, "x12in.x12.ack");
+        config.put(X12Topics.PENDING_CONFIG, "x12in.x12.pending");
+        config.put(X12IntakeTopology.ACK_TIMEOUT_CONFIG, "1000");
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
         X12IntakeApp.ensureTopics(config, 1);
 
@@ -100,11 +108,9 @@ class X12IntakeTest extends OnEmbeddedBroker {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     (r.topic().endsWith(".dlq") ? dead : r.topic().endsWith(".submitted") ? claims : acks).add(r);
                 }
-                return dead.size() >= bad.size() + 1 && claims.size() >= 9;
+                return dead.size() >= bad.size() + 1 && claims.size() >= 9
+                        && acks.stream().filter(r -> text(r).contains("ST*277*")).count() >= 3;
             });
-            for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofSeconds(1))) {
-                (r.topic().endsWith(".dlq") ? dead : r.topic().endsWith(".submitted") ? claims : acks).add(r);
-            }
         }
 
         List<String> deadKeys = dead.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
@@ -132,9 +138,61 @@ class X12IntakeTest extends OnEmbeddedBroker {
         List<String> eventIds = claims.stream().map(r -> serde.deserializer().deserialize("x12in.submitted", r.value()).getEventId()).toList();
         assertEquals(eventIds.subList(0, 4), eventIds.subList(5, 9));
 
-        List<String> ackKeys = acks.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+        List<String> ackKeys = acks.stream().filter(r -> text(r).contains("ST*999*")).map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
         assertEquals(List.of("GOOD-1", "SE-COUNT", "SE-CONTROL", "GE-COUNT", "GE-CONTROL", "IEA-COUNT", "IEA-CONTROL", "NOT-837", "FREQUENCY-6",
                 "SERVICE-LINE", "GOOD-THEN-BAD", "GOOD-THEN-BAD", "GOOD-2", "RESENT"), ackKeys, "a 999 per readable interchange");
-        assertTrue(new String(acks.get(1).value(), StandardCharsets.UTF_8).contains("IK5*R*4"));
+        assertTrue(text(acks.get(1)).contains("IK5*R*4"));
+        List<String> claimAcks = acks.stream().map(X12IntakeTest::text).filter(t -> t.contains("ST*277*")).toList();
+        assertEquals(3, claimAcks.size(), "a 277CA for each accepted interchange (GOOD-1, GOOD-2, RESENT), none for a rejected one");
+        assertTrue(claimAcks.get(0).contains("STC*A1:19*"), "no decision within the timeout (no processor here): received only");
+    }
+
+    static String text(ConsumerRecord<byte[], byte[]> r) {
+        return new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theProcessorsDecisionsComeBackAsA277caThatStaediReadsWithTheClaimsAndControlNumbersOfThe837() throws Exception {
+        Map<String, Object> config = EmbeddedConfig.withOwnTopics(kafka, registry, "x12e2e", dir.resolve("state"));
+        config.put(X12Topics.X12_CONFIG, "x12e2e.x12");
+        config.put(X12Topics.ACK_CONFIG, "x12e2e.x12.ack");
+        config.put(X12Topics.PENDING_CONFIG, "x12e2e.x12.pending");
+        ProcessorApp.ensureTopics(config, Topics.from(config), 1);
+        X12IntakeApp.ensureTopics(config, 1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("x12e2e.x12", "SUBMITTER01", file("several-providers.837"))).get();
+            producer.send(new ProducerRecord<>("x12e2e.x12", "SUBMITTER01", file("incomplete-claims.837"))).get();
+        }
+
+        List<String> claimAcks = new ArrayList<>();
+        EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        try (X12IntakeApp intake = new X12IntakeApp(config).start(Duration.ofSeconds(60));
+             ProcessorApp processor = new ProcessorApp(config, engine).start(Duration.ofSeconds(60));
+             KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                     "group.id", "x12-e2e", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of("x12e2e.x12.ack"));
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (text(r).contains("ST*277*")) {
+                        claimAcks.add(text(r));
+                    }
+                }
+                return claimAcks.size() >= 2;
+            });
+        }
+
+        claimAcks.sort(java.util.Comparator.comparing(t -> t.contains("*000000104*") ? 0 : 1));
+        X12Segments good = X12Segments.read(claimAcks.get(0).getBytes(StandardCharsets.US_ASCII));
+        X12Segments incomplete = X12Segments.read(claimAcks.get(1).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of(), good.errors());
+        assertEquals(List.of(), incomplete.errors());
+        assertEquals("000000104", X12Segments.element(good.withTag("ISA").get(0), 13));
+        assertEquals("000000115", X12Segments.element(incomplete.withTag("ISA").get(0), 13));
+        assertEquals(List.of("C-MULTI-1", "C-MULTI-2", "C-MULTI-3", "C-MULTI-4"),
+                good.withTag("TRN").stream().filter(t -> t.startsWith("TRN*2*C-")).map(t -> X12Segments.element(t, 2)).toList());
+        assertEquals(4, good.withTag("STC").stream().filter(t -> t.startsWith("STC*A2:20*")).count(), good.segments().toString());
+        assertEquals(2, incomplete.withTag("STC").stream().filter(t -> t.startsWith("STC*A7:164:IL*")).count(), incomplete.segments().toString());
     }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Any X12 read back with StAEDI's own reader, as segment texts ({@code TAG*E1*E2:C2}) and the validation errors it raised. */
-record X12Segments(List<String> segments, List<String> errors) {
+public record X12Segments(List<String> segments, List<String> errors) {
 
-    static X12Segments read(byte[] bytes) throws Exception {
+    public static X12Segments read(byte[] bytes) throws Exception {
         List<String> segments = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         EDIStreamReader r = EDIInputFactory.newFactory().createEDIStreamReader(new ByteArrayInputStream(bytes));
@@ -45,12 +45,12 @@ record X12Segments(List<String> segments, List<String> errors) {
         return new X12Segments(segments, errors);
     }
 
-    List<String> withTag(String tag) {
+    public List<String> withTag(String tag) {
         return segments.stream().filter(s -> s.equals(tag) || s.startsWith(tag + "*")).toList();
     }
 
     /** Element {@code n} (1-based) of a segment text. */
-    static String element(String segment, int n) {
+    public static String element(String segment, int n) {
         String[] parts = segment.split("\\*", -1);
         return n < parts.length ? parts[n] : "";
     }
