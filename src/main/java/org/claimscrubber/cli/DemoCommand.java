@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
     int httpPort;
 
     @Option(names = "--x12", description = "Publish the generated claims as 837P interchanges (1,000 claims each) to claims.x12, "
-            + "run the X12 intake too, and print the 999s written to claims.x12.ack.")
+            + "run the X12 intake too, and count the 999s and 277CAs written to claims.x12.ack.")
     boolean x12;
 
     @Mixin
@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 stdout.print(summary.render("DLQ records"));
                 if (x12) {
-                    stdout.printf("%-34s %10d%n", "999 acknowledgements", TopicCounter.count(config, X12Topics.from(config).ack(), Duration.ofSeconds(10)));
+                    stdout.printf("%-34s %10d%n", "acknowledgements so far (999, 277CA)", TopicCounter.count(config, X12Topics.from(config).ack(), Duration.ofSeconds(10)));
                 }
                 stdout.printf("%-34s %10.0f%n", "claims/s (start to last decision)", decisions.size() / seconds);
                 if (decisions.size() != expected) {
