@@ -59,7 +59,7 @@ public final class GenerateCommand implements Callable<Integer> {
             new ClaimGenerator(seed, errorRate).write(count, lines);
             lines.close();
             if (x12.skipped() > 0) {
-                err.println("generate: " + x12.skipped() + " events left out: X12 cannot carry them (more than 4 modifiers on a line)");
+                err.println("generate: " + x12.skipped() + " events left out: X12 cannot carry them (a line with more than 4 modifiers, a value holding an X12 delimiter, a submittedAt that BHT04/05 cannot hold)");
             }
         }
         return 0;
