@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Scrubber;
-import org.claimscrubber.TestReference;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
