@@ -1,7 +1,6 @@
 package org.claimscrubber.stream;
 
 import java.util.function.Supplier;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,19 +23,16 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     static final String STORE = ClaimTopology.HISTORY_STORE;
 
     private final Supplier<EditEngine> engine;
-    private final ReferenceStores reference;
     private final ProcessorEvents events;
     private final int historyLimitBytes;
     private ProcessorContext<String, ClaimDecision> context;
     private KeyValueStore<String, MemberHistory> store;
 
     /**
-     * @param reference the reference topics' stores, or null when the engine's own reference is used
      * @param historyLimitBytes the most bytes one member's history may take in the store and its changelog
      */
-    JudgeProcessor(Supplier<EditEngine> engine, ReferenceStores reference, ProcessorEvents events, int historyLimitBytes) {
+    JudgeProcessor(Supplier<EditEngine> engine, ProcessorEvents events, int historyLimitBytes) {
         this.engine = engine;
-        this.reference = reference;
         this.events = events;
         this.historyLimitBytes = historyLimitBytes;
     }
@@ -45,10 +41,6 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     public void init(ProcessorContext<String, ClaimDecision> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        if (reference != null) {
-            reference.refresh(context, System.currentTimeMillis());
-            context.schedule(ReferenceStores.QUIET, PunctuationType.WALL_CLOCK_TIME, now -> reference.refresh(context, now));
-        }
     }
 
     @Override
