@@ -159,4 +159,15 @@ class HistoryEditsTest {
         assertEquals(null, again, "a redelivery emits nothing, member id or not");
         assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(other), "judged alone, not against C1");
     }
+
+    @Test
+    void aClaimDatedFarInTheFutureIsInvalidAndLeavesTheMembersHistoryInPlace() {
+        scrubber.judge(claim("C1").on("2026-03-02").line("62323"));
+
+        org.claimscrubber.decision.Decision typo = scrubber.judge(claim("C2").on("2062-03-02").line("99213"));
+        org.claimscrubber.decision.Decision again = scrubber.judge(claim("C1").line("62323"));
+
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(typo));
+        assertEquals(java.util.List.of("DUPLICATE_CLAIM"), Scrubber.edits(again), "C1 is still in history: pruning follows the processing date");
+    }
 }
