@@ -32,7 +32,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--match", defaultValue = "eventId",
             description = "eventId, or claim: the n-th decision of a claimId with the n-th, for two intakes of the same claims whose "
                     + "event ids differ (JSON against 837P, whose ids come from the envelope) (default: ${DEFAULT-VALUE}).")
-    String match;
+    String match = "eventId";
 
     PrintStream out = System.out;
 
