@@ -53,14 +53,14 @@ public final class ReferenceRecords {
         return new CodeReferenceRow(release.toString(), file, r.code(), r.modifier(), r.description(), r.statusCode(),
                 text(r.workRvu()), text(r.nonFacilityPeRvu()), r.nonFacilityNa(), text(r.facilityPeRvu()), r.facilityNa(),
                 text(r.mpRvu()), r.pctcIndicator(), r.globalDays(), r.multipleProcedure(), r.bilateralIndicator(),
-                text(r.conversionFactor()));
+                text(r.conversionFactor()), r.assistantSurgery());
     }
 
     public static CatalogRow row(CodeReferenceRow a) {
         return new CatalogRow(a.getCode(), a.getModifier(), a.getDescription(), a.getStatusCode(), number(a.getWorkRvu()),
                 number(a.getNonFacilityPeRvu()), a.getNonFacilityNa(), number(a.getFacilityPeRvu()), a.getFacilityNa(),
                 number(a.getMpRvu()), a.getPctcIndicator(), a.getGlobalDays(), a.getMultipleProcedure(), a.getBilateralIndicator(),
-                number(a.getConversionFactor()));
+                number(a.getConversionFactor()), a.getAssistantSurgery());
     }
 
     private static String text(BigDecimal v) {
