@@ -144,6 +144,27 @@ public final class DecisionJson {
         integer(g, "mai", l.mai());
         g.writeStringField("globalDays", l.globalDays());
         g.writeStringField("pricing", l.pricing());
+        g.writeStringField("pricingZip", l.pricingZip());
+        g.writeStringField("pricingLocality", l.pricingLocality());
+        g.writeStringField("localityName", l.localityName());
+        number(g, "workGpci", l.workGpci());
+        number(g, "peGpci", l.peGpci());
+        number(g, "mpGpci", l.mpGpci());
+        g.writeStringField("feeScheduleAmount", l.feeScheduleAmount() == null ? null : l.feeScheduleAmount().toPlainString());
+        if (l.adjustments() == null) {
+            g.writeNullField("adjustments");
+        } else {
+            g.writeArrayFieldStart("adjustments");
+            for (PriceAdjustment a : l.adjustments()) {
+                g.writeStartObject();
+                g.writeStringField("kind", a.kind());
+                g.writeStringField("factor", a.factor().toPlainString());
+                g.writeStringField("note", a.note());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("pricingNote", l.pricingNote());
         g.writeEndObject();
     }
 

@@ -86,6 +86,7 @@ public final class EditEngine {
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
         LocalDate filed = TimelyFiling.filedOn(claim, today);
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
         for (LineFacts f : review.lines) {
             TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
@@ -95,7 +96,7 @@ public final class EditEngine {
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
             DiagnosisEdit.check(review, f);
-            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));
+            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line), localities);
             if (enriched != null) {
                 lines.add(enriched);
             }
@@ -141,11 +142,12 @@ public final class EditEngine {
         if (claim.lines().size() > ClaimValidator.MAX_LINES) {
             return lines;
         }
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
         for (Line l : claim.lines()) {
             if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {
                 continue;
             }
-            DecisionLine d = CatalogEdits.enrich(new LineFacts(claim, l, reference, basis), claim.placeOfService(l));
+            DecisionLine d = CatalogEdits.enrich(new LineFacts(claim, l, reference, basis), claim.placeOfService(l), localities);
             if (d != null) {
                 lines.add(d);
             }

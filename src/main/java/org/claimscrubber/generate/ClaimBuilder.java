@@ -39,6 +39,17 @@ final class ClaimBuilder {
         claim.put("submittedAt", date.plusDays(2) + "T10:15:00Z");
     }
 
+    /** Sets the billing provider's and the service facility's ZIPs (left out when null). */
+    ClaimBuilder zips(String billingProviderZip, String serviceFacilityZip) {
+        if (billingProviderZip != null) {
+            claim.put("billingProviderZip", billingProviderZip);
+        }
+        if (serviceFacilityZip != null) {
+            claim.put("serviceFacilityZip", serviceFacilityZip);
+        }
+        return this;
+    }
+
     ClaimBuilder line(String code, int units, String... modifiers) {
         ObjectNode line = lines.addObject();
         line.put("lineNumber", lines.size());
