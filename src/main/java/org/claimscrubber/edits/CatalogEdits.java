@@ -145,7 +145,7 @@ final class CatalogEdits {
         CatalogRow row = f.pricingRow();
         boolean facility = PlaceOfService.isFacility(placeOfService);
         BigDecimal pe = facility ? row.facilityPeRvu() : row.nonFacilityPeRvu();
-        Pricing pricing = Pricing.of(row, facility);
+        Pricing pricing = PaymentModifiers.pricing(f, Pricing.of(row, facility));
         String setting = facility ? "FACILITY" : "NON_FACILITY";
         Integer mue = f.mue == null ? null : f.mue.value();
         Integer mai = f.mue == null ? null : f.mue.mai();
@@ -155,7 +155,7 @@ final class CatalogEdits {
         }
         PricingLocality locality = localities.on(f.date, f.release);
         BigDecimal fee = LinePrice.fee(row, pe, locality);
-        List<PriceAdjustment> adjustments = LinePrice.adjustments(f);
+        List<PriceAdjustment> adjustments = LinePrice.adjustments(f, row);
         return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), setting, row.workRvu(), pe, row.mpRvu(),
                 row.conversionFactor(), LinePrice.allowed(fee, adjustments), mue, mai, row.globalDays(), pricing.name(), locality.zip(),
                 locality.locality(), locality.name(), locality.work(), locality.pe(), locality.mp(), fee, adjustments, locality.note());

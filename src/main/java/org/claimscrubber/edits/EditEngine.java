@@ -85,6 +85,7 @@ public final class EditEngine {
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        List<LineFacts> priced = new ArrayList<>(review.lines.size());
         LocalDate filed = TimelyFiling.filedOn(claim, today);
         PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
         for (LineFacts f : review.lines) {
@@ -96,9 +97,11 @@ public final class EditEngine {
             PolicyEdits.coverage(review, f, policies);
             DuplicateEdits.duplicateLines(review, f);
             DiagnosisEdit.check(review, f);
+            PaymentModifiers.check(review, f);
             DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line), localities);
             if (enriched != null) {
                 lines.add(enriched);
+                priced.add(f);
             }
         }
         PtpEdit.check(review);
@@ -114,7 +117,7 @@ public final class EditEngine {
             }
             next = next.with(historyClaim(claim)).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
         }
-        return new Outcome(decision(claim, disposition, List.copyOf(review.findings), lines), next);
+        return new Outcome(decision(claim, disposition, List.copyOf(review.findings), MultipleProcedures.apply(priced, lines)), next);
     }
 
     private static boolean flags(List<Finding> findings) {
@@ -143,16 +146,19 @@ public final class EditEngine {
             return lines;
         }
         PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
+        List<LineFacts> priced = new ArrayList<>(claim.lines().size());
         for (Line l : claim.lines()) {
             if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {
                 continue;
             }
-            DecisionLine d = CatalogEdits.enrich(new LineFacts(claim, l, reference, basis), claim.placeOfService(l), localities);
+            LineFacts f = new LineFacts(claim, l, reference, basis);
+            DecisionLine d = CatalogEdits.enrich(f, claim.placeOfService(l), localities);
             if (d != null) {
                 lines.add(d);
+                priced.add(f);
             }
         }
-        return lines;
+        return MultipleProcedures.apply(priced, lines);
     }
 
     private Decision decision(Claim claim, Disposition disposition, List<Finding> findings, List<DecisionLine> lines) {

@@ -32,12 +32,13 @@ final class LinePrice {
     }
 
     /** The adjustments of one line on its own (the multiple procedure ranking comes later, over the claim). */
-    static List<PriceAdjustment> adjustments(LineFacts f) {
+    static List<PriceAdjustment> adjustments(LineFacts f, CatalogRow pricingRow) {
         List<PriceAdjustment> list = new ArrayList<>(2);
         int units = f.line.units();
         if (units != 1) {
             list.add(new PriceAdjustment("UNITS", BigDecimal.valueOf(units), units + " units"));
         }
+        PaymentModifiers.adjustments(f, pricingRow, list);
         return list;
     }
 

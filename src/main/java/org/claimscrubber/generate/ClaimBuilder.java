@@ -16,7 +16,7 @@ final class ClaimBuilder {
             Map.entry("20552", "160.00"), Map.entry("20610", "175.00"), Map.entry("96372", "45.00"),
             Map.entry("72148", "520.00"), Map.entry("72100", "95.00"), Map.entry("80053", "40.00"),
             Map.entry("85025", "25.00"), Map.entry("36415", "12.00"), Map.entry("J1040", "30.00"), Map.entry("J3301", "12.00"),
-            Map.entry("A4550", "35.00"), Map.entry("94760", "20.00"), Map.entry("99385", "220.00"), Map.entry("0275T", "2400.00"));
+            Map.entry("A4550", "35.00"), Map.entry("63047", "4200.00"), Map.entry("94760", "20.00"), Map.entry("99385", "220.00"), Map.entry("0275T", "2400.00"));
 
     private final ObjectNode claim = JSON.objectNode();
     private final ArrayNode lines;

@@ -171,11 +171,12 @@ class LocalityPricingTest {
 
     @Test
     void unitsMultiplyTheRoundedFeeScheduleAmount() {
-        DecisionLine line = Scrubber.sample().judge(claim("C1").pos("24").zips("10001", null).line("62323", 2, "76")).lines().get(0);
+        DecisionLine line = Scrubber.sample().judge(claim("C1").pos("11").diagnoses("J06.9").zips("10001", null).line("96372", 2))
+                .lines().get(0);
 
-        assertEquals(new BigDecimal("100.27"), line.feeScheduleAmount());
+        assertEquals(new BigDecimal("16.66"), line.feeScheduleAmount(), "(0.17 x 1.064 + 0.26 x 1.162 + 0.01 x 1.586) x 33.4009");
         assertEquals(List.of(new PriceAdjustment("UNITS", BigDecimal.valueOf(2), "2 units")), line.adjustments());
-        assertEquals(new BigDecimal("200.54"), line.expectedAllowed());
+        assertEquals(new BigDecimal("33.32"), line.expectedAllowed());
     }
 
     @Test
