@@ -14,4 +14,4 @@ COPY --from=build /src/target/claim-scrubber.jar /app/claim-scrubber.jar
 USER claimscrubber
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/claim-scrubber.jar"]
-CMD ["run", "--http-port", "8080", "--state-dir", "/var/lib/claim-scrubber"]
+CMD ["run", "--http-port", "8080", "--http-bind", "0.0.0.0", "--state-dir", "/var/lib/claim-scrubber"]

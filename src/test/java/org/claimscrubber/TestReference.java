@@ -61,6 +61,11 @@ public final class TestReference {
         return file(name, sampleText(sampleName));
     }
 
+    /** The files added so far, as the loader takes them. */
+    public List<ReferenceLoader.Source> sources() {
+        return List.copyOf(sources);
+    }
+
     public ReferenceData load() {
         return ReferenceLoader.load(sources, "test");
     }

@@ -2,6 +2,7 @@ package org.claimscrubber.cli;
 
 import java.io.BufferedWriter;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
 import org.claimscrubber.stream.DecisionReader;
+import org.claimscrubber.ops.AdvertisedHost;
+import org.claimscrubber.ops.BearerToken;
 import org.claimscrubber.ops.OpsServer;
 import org.claimscrubber.ops.ScrubberMetrics;
 import org.claimscrubber.stream.ProcessorApp;
@@ -35,6 +38,7 @@ import org.claimscrubber.reference.ReferenceLoader;
 import org.claimscrubber.stream.TopicCounter;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,10 +64,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "0", description = "Port of /metrics and the health endpoints (default: a free one).")
     int httpPort;
 
+    @Mixin
+    HttpOptions http;
+
     PrintStream stdout = System.out;
 
     @Override
     public Integer call() throws Exception {
+        InetSocketAddress httpAddress;
+        BearerToken token;
+        try {
+            httpAddress = http.address(httpPort);
+            token = http.token();
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         stdout.println("starting an embedded Kafka broker and schema registry ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0)) {
             stdout.println("bootstrap.servers=" + kafka.bootstrapServers());
@@ -79,13 +95,15 @@ public final class DemoCommand implements Callable<Integer> {
             EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, ProcessingClock.system());
             ScrubberMetrics metrics = new ScrubberMetrics();
             config.put(ProcessorEvents.CONFIG, metrics);
-            try (OpsServer ops = new OpsServer(httpPort, metrics);
-                 ProcessorApp app = new ProcessorApp(withServer(config, ops), engine, true);
+            try (OpsServer ops = new OpsServer(httpAddress, token, metrics);
+                 ProcessorApp app = new ProcessorApp(withServer(config, ops, httpAddress), engine, true);
                  DecisionReader reader = new DecisionReader(config)) {
                 ops.attach(app);
                 app.start(Duration.ofMinutes(2));
                 stdout.println("metrics: " + ops.url() + "/metrics  health: " + ops.url() + "/health/live, " + ops.url() + "/health/ready"
-                        + "  topology: " + ops.url() + "/topology  history: " + ops.url() + "/members/{memberId}/history");
+                        + "  topology: " + ops.url() + "/topology  history: " + (token == null
+                        ? "disabled (set " + BearerToken.ENVIRONMENT + " or --http-token-file)"
+                        : ops.url() + "/members/{memberId}/history with the bearer token"));
                 List<Decision> decisions = reader.read(expected, Duration.ofSeconds(60));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 DecisionSummary summary = new DecisionSummary();
@@ -120,8 +138,8 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> withServer(Map<String, Object> config, OpsServer ops) {
-        config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
+    private static Map<String, Object> withServer(Map<String, Object> config, OpsServer ops, InetSocketAddress httpAddress) {
+        config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint(AdvertisedHost.derive(httpAddress.getAddress())));
         return config;
     }
 

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.claimscrubber.reference.ReferenceException;
 import org.claimscrubber.reference.ReferenceLoader;
+import org.claimscrubber.stream.PublishException;
 import org.claimscrubber.stream.ReferencePublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code load-reference}: makes the reference topics hold exactly the CMS files of a folder. */
+/**
+ * {@code load-reference}: makes the reference topics hold exactly the CMS files of a folder, in one transaction with
+ * its load marker. Exit 2 when a file or the folder cannot be used, 1 when the cluster refuses or cannot be reached.
+ */
 @Command(name = "load-reference", mixinStandardHelpOptions = true,
         description = "Publish the CMS files in DIR (default: the shipped sample) to reference.codes, reference.ptp and reference.mue.")
 public final class LoadReferenceCommand implements Callable<Integer> {
@@ -29,8 +33,11 @@ public final class LoadReferenceCommand implements Callable<Integer> {
                     dir == null ? "sample reference" : dir.toString());
             return 0;
         } catch (ReferenceException e) {
-            err.println("load-reference: " + e.getMessage() + " (the reference in force is unchanged)");
+            err.println("load-reference: " + e.getMessage() + " (nothing was sent; the reference in force is unchanged)");
             return Main.EXIT_USAGE;
+        } catch (PublishException e) {
+            err.println("load-reference: " + e.getMessage() + " (nothing of this load was committed; the reference in force is unchanged)");
+            return Main.EXIT_FAILURE;
         }
     }
 }

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, CheckCommand.class, GenerateCommand.class, RunCommand.class, BrokerCommand.class,
                 ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, CompareCommand.class, RegisterSchemasCommand.class, BenchCommand.class, ResetCommand.class, ReplayDlqCommand.class, ChaosCommand.class})
 public final class Main implements Runnable {
+    /** Exit status when the cluster cannot be reached or refuses what a command sends (a runtime failure). */
+    public static final int EXIT_FAILURE = 1;
     /** Exit status for bad arguments or unusable reference data. */
     public static final int EXIT_USAGE = 2;
     /** Exit status when some input records could not be read. */

@@ -10,6 +10,7 @@ import org.claimscrubber.avro.ClaimSubmitted;
 import org.claimscrubber.avro.CodeReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
+import org.claimscrubber.avro.ReferenceLoad;
 import org.claimscrubber.serde.SchemaRegistry;
 import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ReferenceRecords;
@@ -38,6 +39,10 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
         s.put(ReferenceRecords.PTP + "-value", PtpReferenceRow.getClassSchema());
         s.put(ReferenceRecords.MUE + "-value", MueReferenceRow.getClassSchema());
         s.put(ReferenceRecords.CODES + "-value", CodeReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.ADD_ONS + "-value", org.claimscrubber.avro.AddOnReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.DIAGNOSES + "-value", org.claimscrubber.avro.DiagnosisReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.LOCALITIES + "-value", org.claimscrubber.avro.LocalityReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.LOADS + "-value", ReferenceLoad.getClassSchema());
         return s;
     }
 

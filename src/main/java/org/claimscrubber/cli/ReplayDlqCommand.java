@@ -3,6 +3,7 @@ package org.claimscrubber.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.claimscrubber.ops.DlqReplay;
+import org.claimscrubber.stream.PublishException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +23,16 @@ public final class ReplayDlqCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
 
+    PrintStream err = System.err;
+
     @Override
     public Integer call() {
-        new DlqReplay(kafka.config(), out).replay(exception, dryRun);
-        return 0;
+        try {
+            new DlqReplay(kafka.config(), out).replay(exception, dryRun);
+            return 0;
+        } catch (PublishException e) {
+            err.println("replay-dlq: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
     }
 }

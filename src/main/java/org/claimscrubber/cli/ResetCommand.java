@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code reset}: wipe local state, delete internal topics and rewind the input, for reprocessing. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Reset the processor: input offsets to earliest (or latest), internal topics deleted, local state wiped. "
-                + "Stop every instance first. Downstream sees the decisions of reprocessed claims again.")
+                + "Stop every instance first. Downstream sees the decisions of reprocessed claims again. Refuses when the input "
+                + "cannot rebuild the member history it deletes, unless --allow-history-loss.")
 public final class ResetCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -27,7 +28,13 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do it; without this flag the command only says what it would do.")
     boolean yes;
 
+    @Option(names = "--allow-history-loss",
+            description = "Reset even when the input topic can no longer rebuild the member history it deletes "
+                    + "(records deleted, finite retention, compaction, or --to-latest).")
+    boolean allowHistoryLoss;
+
     PrintStream out = System.out;
+    PrintStream err = System.err;
 
     @Override
     public Integer call() {
@@ -36,9 +43,9 @@ public final class ResetCommand implements Callable<Integer> {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
         try {
-            new StreamsReset(config, out).reset(!toLatest, yes);
+            new StreamsReset(config, out).reset(!toLatest, yes, allowHistoryLoss);
         } catch (IllegalStateException e) {
-            System.err.println("reset: " + e.getMessage());
+            err.println("reset: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         if (!yes) {

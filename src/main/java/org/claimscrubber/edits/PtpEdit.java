@@ -1,85 +1,140 @@
 package org.claimscrubber.edits;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import org.claimscrubber.decision.Finding;
+import org.claimscrubber.decision.Severity;
 import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryLine;
+import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.Codes;
+import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.PtpTable;
 
-/** NCCI_PTP and NCCI_PTP_BYPASSED: column-2 lines denied against column-1 lines on this claim or in history. */
+/**
+ * NCCI_PTP and NCCI_PTP_BYPASSED: column-2 lines denied against column-1 lines on this claim or in history, and
+ * column-1 lines questioned (REVIEW) when their column-2 partner was accepted earlier (contracts §4a rule 10).
+ * What the modifiers do is {@link PtpModifiers}' call.
+ */
 final class PtpEdit {
-    /** NCCI-associated modifiers that can bypass an edit with modifier indicator 1. */
-    static final Set<String> ASSOCIATED_MODIFIERS = Set.of(
-            "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
-            "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI",
-            "24", "25", "27", "57", "58", "78", "79", "91", "59", "XE", "XP", "XS", "XU");
-
     private PtpEdit() {
     }
 
     static void check(Review review) {
         List<LineFacts> lines = review.lines;
-        for (LineFacts column2 : lines) {
-            if (column2.codeKey < 0) {
+        for (LineFacts line : lines) {
+            if (line.codeKey < 0) {
                 continue;
             }
             for (LineFacts column1 : lines) {
-                if (column1 == column2 || column1.codeKey < 0 || !column1.sameProviderAndDate(column2)) {
+                if (column1 == line || column1.codeKey < 0 || !column1.sameProviderAndDate(line)) {
                     continue;
                 }
-                PtpTable.Edit edit = review.reference.ptpEdit(column1.codeKey, column2.codeKey, column2.date);
+                PtpTable.Edit edit = review.reference.ptpEdit(column1.codeKey, line.codeKey, line.date);
                 if (edit != null) {
-                    String bypass = bypass(edit, column1.line.modifiers(), column2.line.modifiers());
                     String where = "line " + column1.number();
-                    review.add(finding(edit, column2, bypass, where, List.of(column1.number()), List.of()));
+                    PtpModifiers.Verdict verdict = PtpModifiers.judge(edit, column1.line.modifiers(), line.line.modifiers(),
+                            globalDays(edit, column1.rows), line.date);
+                    review.add(denial(edit, line, verdict, where, List.of(column1.number()), List.of()));
                 }
             }
             for (HistoryClaim earlier : review.history.claims()) {
                 for (HistoryLine h : earlier.lines()) {
-                    if (!h.serviceDate().equals(column2.date) || !h.provider(review.basis).equals(column2.provider)) {
-                        continue;
-                    }
-                    PtpTable.Edit edit = review.reference.ptpEdit(Codes.encode(h.code()), column2.codeKey, column2.date);
-                    if (edit != null) {
-                        String bypass = bypass(edit, h.modifiers(), column2.line.modifiers());
-                        String where = "claim " + earlier.claimId() + " line " + h.lineNumber();
-                        review.add(finding(edit, column2, bypass, where, List.of(), List.of(earlier.claimId())));
+                    if (h.serviceDate().equals(line.date) && h.provider(review.basis).equals(line.provider)) {
+                        againstEarlier(review, line, earlier, h);
                     }
                 }
             }
         }
     }
 
-    /** The modifier that bypasses the edit, or null when the edit stands. */
-    private static String bypass(PtpTable.Edit edit, List<String> column1Modifiers, List<String> column2Modifiers) {
-        if (edit.modifierIndicator() != 1) {
-            return null;
+    /** The line against one line of an earlier accepted claim, in both roles: column 2 (denied) and column 1 (late). */
+    private static void againstEarlier(Review review, LineFacts line, HistoryClaim earlier, HistoryLine h) {
+        int key = Codes.encode(h.code());
+        PtpTable.Edit edit = review.reference.ptpEdit(key, line.codeKey, line.date);
+        if (edit != null) {
+            PtpModifiers.Verdict verdict = PtpModifiers.judge(edit, h.modifiers(), line.line.modifiers(),
+                    globalDays(review, edit, h.code(), h.serviceDate()), line.date);
+            review.add(denial(edit, line, verdict, where(earlier, h), List.of(), List.of(earlier.claimId())));
         }
-        for (String m : column2Modifiers) {
-            if (ASSOCIATED_MODIFIERS.contains(m)) {
-                return m;
-            }
+        PtpTable.Edit partner = review.reference.ptpEdit(line.codeKey, key, line.date);
+        if (partner != null) {
+            PtpModifiers.Verdict verdict = PtpModifiers.judge(partner, line.line.modifiers(), h.modifiers(),
+                    globalDays(partner, line.rows), line.date);
+            review.add(lateColumnOne(partner, line, verdict, where(earlier, h), earlier.claimId()));
         }
-        for (String m : column1Modifiers) {
-            if (ASSOCIATED_MODIFIERS.contains(m)) {
-                return m;
-            }
-        }
-        return null;
     }
 
-    private static org.claimscrubber.decision.Finding finding(PtpTable.Edit edit, LineFacts column2, String bypass, String column1Where,
-                                                              List<Integer> relatedLines, List<String> relatedClaims) {
+    private static String where(HistoryClaim earlier, HistoryLine h) {
+        return "claim " + earlier.claimId() + " line " + h.lineNumber();
+    }
+
+    private static String globalDays(PtpTable.Edit edit, FeeSchedule.CodeRows rows) {
+        if (!PtpModifiers.needsGlobalDays(edit) || rows == null) {
+            return null;
+        }
+        CatalogRow row = rows.pricing(null);
+        return row == null ? null : row.globalDays();
+    }
+
+    private static String globalDays(Review review, PtpTable.Edit edit, String code, LocalDate date) {
+        if (!PtpModifiers.needsGlobalDays(edit)) {
+            return null;
+        }
+        FeeSchedule.Release release = review.reference.release(date);
+        return globalDays(edit, release == null ? null : release.rows(code));
+    }
+
+    /** The column-2 line of this claim against a column-1 line here or on an earlier accepted claim. */
+    private static Finding denial(PtpTable.Edit edit, LineFacts column2, PtpModifiers.Verdict verdict, String column1Where,
+                                  List<Integer> relatedLines, List<String> relatedClaims) {
         String pair = edit.column2() + " (line " + column2.number() + ") is bundled into " + edit.column1() + " (" + column1Where
                 + ") on " + column2.date + " (same member, same provider)";
-        if (bypass != null) {
-            return EditCode.NCCI_PTP_BYPASSED.lines(List.of(column2.number()), relatedLines, relatedClaims,
-                    pair + "; modifier " + bypass + " bypasses the edit, and the record must document a distinct service",
-                    edit.citation());
+        return finding(edit, verdict, Severity.DENY, List.of(column2.number()), relatedLines, relatedClaims, pair, "");
+    }
+
+    /** A column-1 line of this claim whose column-2 partner was accepted earlier: never a denial of this line. */
+    private static Finding lateColumnOne(PtpTable.Edit edit, LineFacts column1, PtpModifiers.Verdict verdict, String column2Where,
+                                         String earlierClaim) {
+        String pair = edit.column1() + " (line " + column1.number() + ") arrives after its column-2 partner " + edit.column2() + " ("
+                + column2Where + ") was accepted for " + column1.date + " (same member, same provider)";
+        String consequence = "; " + edit.column2() + " is bundled into " + edit.column1() + ", so the earlier payment needs review";
+        return finding(edit, verdict, Severity.REVIEW, List.of(column1.number()), List.of(), List.of(earlierClaim), pair, consequence);
+    }
+
+    private static Finding finding(PtpTable.Edit edit, PtpModifiers.Verdict verdict, Severity standing, List<Integer> lines,
+                                   List<Integer> relatedLines, List<String> relatedClaims, String pair, String consequence) {
+        String m = verdict.modifier();
+        switch (verdict.outcome()) {
+            case BYPASSED:
+                return EditCode.NCCI_PTP_BYPASSED.lines(lines, relatedLines, relatedClaims,
+                        pair + "; modifier " + m + " bypasses the edit, and the record must document a distinct service", edit.citation());
+            case REVIEW:
+                return ptp(Severity.REVIEW, lines, relatedLines, relatedClaims, pair + consequence + "; modifier " + m
+                        + " (a global-surgery modifier) does not bypass the edit: the record must be reviewed", edit.citation());
+            default:
+                return ptp(standing, lines, relatedLines, relatedClaims, pair + consequence + deniedTail(edit, m), edit.citation());
         }
-        String tail = edit.modifierIndicator() == 0 ? "; no modifier can bypass this edit"
-                : "; an NCCI-associated modifier (such as 59, XS or XU) may bypass it only when the services were distinct";
-        return EditCode.NCCI_PTP.lines(List.of(column2.number()), relatedLines, relatedClaims, pair + tail, edit.citation());
+    }
+
+    private static String deniedTail(PtpTable.Edit edit, String ignored) {
+        if (edit.modifierIndicator() == 0) {
+            return "; no modifier can bypass this edit";
+        }
+        String not = ignored == null ? "" : "; modifier " + ignored + " does not bypass it here";
+        if (PtpModifiers.isEm(edit.column2())) {
+            return not + "; only modifier 25 on the E/M line (57 when " + edit.column1() + " has 090 global days) can bypass it";
+        }
+        return not + "; an NCCI-associated modifier that marks a distinct service (59 or XE, XP, XS, XU on a non-E/M line, "
+                + "or different anatomic modifiers on both lines) may bypass it only when the services were distinct";
+    }
+
+    private static Finding ptp(Severity severity, List<Integer> lines, List<Integer> relatedLines, List<String> relatedClaims,
+                               String message, String reference) {
+        if (severity == EditCode.NCCI_PTP.severity()) {
+            return EditCode.NCCI_PTP.lines(lines, relatedLines, relatedClaims, message, reference);
+        }
+        return new Finding(EditCode.NCCI_PTP.name(), severity, lines, relatedLines, relatedClaims, EditCode.NCCI_PTP.carc(), message,
+                reference);
     }
 }

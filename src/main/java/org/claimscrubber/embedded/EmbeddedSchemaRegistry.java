@@ -21,15 +21,25 @@ import org.claimscrubber.serde.SchemaRegistryException;
 /**
  * An in-process schema registry on 127.0.0.1 speaking the Confluent REST subset of schema-registry.md §1, with
  * Confluent's error format and BACKWARD compatibility by default. For {@code demo} and tests, not production:
- * the compose stack uses the real registry image.
+ * the compose stack uses the real registry image. Fault hooks for tests and {@code chaos}: {@link #stop()} and
+ * {@link #restart()} (the port refuses connections in between; schemas and ids are kept), and
+ * {@link #answerWith} (a fixed status and body instead of the real answer, as a proxy or a failing node would give).
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-    private final HttpServer server;
     private final java.nio.file.Path journal;
+    private final int port;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Deque<Fault> faults = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile HttpServer server;
+    private volatile String requiredAuthorization;
+
+    /** A canned answer: {@code times} requests (or all, when negative) get this status, content type and body. */
+    private record Fault(int status, String contentType, String body, java.util.concurrent.atomic.AtomicInteger times) {
+    }
 
     private EmbeddedSchemaRegistry(int port, java.nio.file.Path journal) throws IOException {
         this.journal = journal;
@@ -41,14 +51,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 }
             }
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server = listen(port);
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        http.createContext("/", this::handle);
+        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "embedded-schema-registry");
             t.setDaemon(true);
             return t;
         }));
-        server.start();
+        http.start();
+        return http;
     }
 
     /** Starts on the given port (0 picks a free one). */
@@ -65,7 +81,56 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Requests received since start, canned answers included. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /**
+     * Answers the next {@code times} requests (every request when {@code times} is negative) with this status,
+     * content type and body instead of serving them; canned answers queue up in the order given.
+     */
+    public void answerWith(int status, String contentType, String body, int times) {
+        faults.add(new Fault(status, contentType, body, new java.util.concurrent.atomic.AtomicInteger(times)));
+    }
+
+    /**
+     * Requires HTTP basic auth with these credentials ({@code user:password}); null serves everyone again. A request
+     * without them gets 401 with Confluent's error body, as the real registry with basic auth on does.
+     */
+    public void requireBasicAuth(String userInfo) {
+        requiredAuthorization = userInfo == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Drops every canned answer: requests are served again. */
+    public void answerNormally() {
+        faults.clear();
+    }
+
+    /** Closes the port, so connections are refused, keeping every schema; {@link #restart()} opens it again. */
+    public synchronized void stop() {
+        if (server != null) {
+            HttpServer http = server;
+            server = null;
+            http.stop(0);
+            ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** Opens the same port again after {@link #stop()}, with the same schemas and ids. */
+    public synchronized void restart() throws IOException {
+        if (server == null) {
+            server = listen(port);
+        }
+    }
+
+    /** Whether the port is open. */
+    public boolean running() {
+        return server != null;
     }
 
     public InMemorySchemaRegistry registry() {
@@ -74,12 +139,34 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        stop();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            requests.incrementAndGet();
+            Fault fault = nextFault();
+            if (fault != null) {
+                exchange.getRequestBody().readAllBytes();
+                byte[] bytes = fault.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", fault.contentType());
+                if (fault.status() / 100 == 3) {
+                    exchange.getResponseHeaders().set("Location", "http://127.0.0.1:1/login");
+                }
+                exchange.sendResponseHeaders(fault.status(), bytes.length == 0 ? -1 : bytes.length);
+                if (bytes.length > 0) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                }
+                return;
+            }
+            String required = requiredAuthorization;
+            if (required != null && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, 401, JSON.createObjectNode().put("error_code", 401).put("message", "Unauthorized"));
+                return;
+            }
             String method = exchange.getRequestMethod();
             String[] parts = exchange.getRequestURI().getRawPath().replaceAll("^/+|/+$", "").split("/");
             for (int i = 0; i < parts.length; i++) {
@@ -95,6 +182,21 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 respond(exchange, 404, JSON.createObjectNode().put("error_code", 404).put("message", "HTTP 404 Not Found"));
             }
         }
+    }
+
+    private Fault nextFault() {
+        for (Fault f = faults.peek(); f != null; f = faults.peek()) {
+            int left = f.times().getAndDecrement();
+            if (left < 0) {
+                f.times().set(-1);
+                return f;
+            }
+            if (left > 0) {
+                return f;
+            }
+            faults.remove(f);
+        }
+        return null;
     }
 
     private static final class NotFound extends RuntimeException {

@@ -118,7 +118,7 @@ public final class ClaimGenerator {
         } else if (pick < 7) {
             b = claim(member, provider, "11", date, List.of("M79.18")).line("20552", 1).line("99213", 1, "25");
         } else if (pick < 8) {
-            b = claim(member, provider, "11", date, List.of("M17.11")).line("20610", 1, "RT").line("96372", 1);
+            b = claim(member, provider, "11", date, List.of("M17.11")).line("20610", 1, "RT").line("96372", 1, "XS");
         } else if (pick < 9) {
             b = claim(member, provider, "22", date, List.of("M54.50")).line(pickOne(List.of("72148", "72100")), 1, "26");
         } else {

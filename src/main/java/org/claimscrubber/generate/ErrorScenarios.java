@@ -22,8 +22,11 @@ final class ErrorScenarios {
             case PTP_NOT_BYPASSABLE -> g.emit(g.claim(member, provider, "11", date, lumbar).line("62323", 1).line("77003", 1).build());
             case PTP_MODIFIER_MISSING -> g.emit(g.claim(member, provider, "11", date, List.of("M79.18")).line("20552", 1).line("99213", 1).build());
             case PTP_ACROSS_CLAIMS -> {
-                g.emitAccepted(g.claim(member, provider, "11", date, List.of("M25.561")).line("20610", 1, "LT").build());
-                g.emit(g.claim(member, provider, "11", date, List.of("M25.561")).line("96372", 1).build());
+                ObjectNode column1 = g.claim(member, provider, "11", date, List.of("M25.561")).line("20610", 1, "LT").build();
+                ObjectNode column2 = g.claim(member, provider, "11", date, List.of("M25.561")).line("96372", 1).build();
+                boolean columnOneLate = g.random().nextBoolean();
+                g.emitAccepted(columnOneLate ? column2 : column1);
+                g.emit(columnOneLate ? column1 : column2);
             }
             case MUE_LINE -> g.emit(g.claim(member, provider, "11", date, List.of("M17.11")).line("20610", 3, "RT").build());
             case MUE_DAY_LINES -> g.emit(g.claim(member, provider, "11", date, List.of("J06.9")).line("96372", 3).line("96372", 2, "59").build());

@@ -16,13 +16,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.claimscrubber.stream.DeadLetters;
+import org.claimscrubber.stream.PublishException;
+import org.claimscrubber.stream.Sends;
 import org.claimscrubber.stream.Topics;
 
 /**
  * Re-publishes dead letters to the input topic after a fix: the original key and value bytes, without the error
  * headers, for every record of the DLQ that matches the filter at the time of the run (it keeps no memory of
  * earlier replays). A dry run lists what would go and moves nothing. The engine ignores redelivered event ids, so
- * replaying an event twice, or one that was judged in the meantime, cannot double its decision.
+ * replaying an event twice, or one that was judged in the meantime, cannot double its decision. Every send is
+ * checked: the first record the cluster refuses stops the replay with a {@link PublishException}.
  */
 public final class DlqReplay {
     private final Map<String, Object> config;
@@ -33,15 +36,21 @@ public final class DlqReplay {
         this.out = out;
     }
 
-    /** Replays the records whose exception class contains {@code exceptionFilter} (all when null); returns how many. */
+    /**
+     * Replays the records whose exception class contains {@code exceptionFilter} (all when null); returns how many,
+     * all acknowledged by the cluster.
+     *
+     * @throws PublishException the cluster refused a replayed record
+     */
     public int replay(String exceptionFilter, boolean dryRun) {
         Topics topics = Topics.from(config);
         Map<String, Object> c = ClientConfigs.connection(config);
         c.put("enable.auto.commit", false);
         c.put("isolation.level", "read_committed");
         int replayed = 0;
+        Sends sends = new Sends();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.connection(config,
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.withTimeouts(config,
                      "acks", "all", "enable.idempotence", true), new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.dlq(), Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topics.dlq(), p.partition())).toList();
@@ -64,12 +73,15 @@ public final class DlqReplay {
                                 headers.add(h);
                             }
                         }
-                        producer.send(new ProducerRecord<>(topics.submitted(), null, r.key(), r.value(), headers));
+                        sends.send(producer, new ProducerRecord<>(topics.submitted(), null, r.key(), r.value(), headers));
                     }
                     replayed++;
                 }
             }
             producer.flush();
+            sends.throwIfRefused();
+        } catch (PublishException e) {
+            throw new PublishException(e.getMessage() + " (" + sends.acknowledged() + " of the records replayed so far were acknowledged)", e);
         }
         out.println((dryRun ? "would replay " : "replayed ") + replayed + " record(s) to " + topics.submitted());
         return replayed;

@@ -25,7 +25,7 @@ public final class ProcessorAcls {
     public static List<AclBinding> forProcessor(String principal, String applicationId, Topics topics) {
         List<AclBinding> acls = new ArrayList<>();
         allow(acls, principal, ResourceType.TOPIC, topics.submitted(), PatternType.LITERAL, AclOperation.READ);
-        for (String reference : List.of(ReferenceRecords.CODES, ReferenceRecords.PTP, ReferenceRecords.MUE)) {
+        for (String reference : ReferenceRecords.TOPICS) {
             allow(acls, principal, ResourceType.TOPIC, reference, PatternType.LITERAL, AclOperation.READ);
         }
         for (String out : List.of(topics.accepted(), topics.flagged(), topics.dlq())) {

@@ -82,6 +82,11 @@ public final class ScrubberMetrics implements StreamsObserver {
     }
 
     @Override
+    public void referenceRecordSkipped(String topic) {
+        counter("claimscrubber.reference.records.skipped", "topic", topic).increment();
+    }
+
+    @Override
     public void referenceInForce(ReferenceData reference) {
         String ptp = reference.ptp().latestSource();
         version("ptp", ptp == null ? "none" : ptp);

@@ -20,12 +20,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.claimscrubber.stream.ClaimTopology;
 import org.claimscrubber.stream.Topics;
 
 /**
  * Resets the processor for reprocessing: its input offsets go back to the earliest (or latest) record, its
  * internal topics (repartition, history changelog) are deleted, and its local state folder is wiped. Refuses
- * while any instance of the application is still in the group.
+ * while any instance of the application is still in the group, and, unless history loss is allowed, when the
+ * member history it deletes cannot be rebuilt from the input (see {@link HistoryLoss}).
  */
 public final class StreamsReset {
     private final Map<String, Object> config;
@@ -36,8 +38,16 @@ public final class StreamsReset {
         this.out = out;
     }
 
-    /** What a reset would do, or does when {@code apply}; returns the internal topics found. */
+    /** What a reset would do, or does when {@code apply}, refusing to lose history; returns the internal topics found. */
     public List<String> reset(boolean toEarliest, boolean apply) {
+        return reset(toEarliest, apply, false);
+    }
+
+    /**
+     * As {@link #reset(boolean, boolean)}; with {@code allowHistoryLoss} it also deletes member history that the input
+     * can no longer rebuild (after saying what is lost).
+     */
+    public List<String> reset(boolean toEarliest, boolean apply, boolean allowHistoryLoss) {
         String app = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber"));
         String input = Topics.from(config).submitted();
         try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
@@ -63,6 +73,22 @@ public final class StreamsReset {
                     .forEach(p -> specs.put(new TopicPartition(input, p.partition()), toEarliest ? OffsetSpec.earliest() : OffsetSpec.latest()));
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             admin.listOffsets(specs).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+            if (internal.contains(app + "-" + ClaimTopology.HISTORY_STORE + "-changelog")) {
+                List<String> losses = HistoryLoss.find(admin, input, toEarliest);
+                if (!losses.isEmpty()) {
+                    out.println("WARNING: this reset deletes member history that " + input + " cannot rebuild:");
+                    losses.forEach(l -> out.println("  - " + l));
+                    out.println("  Claims judged after the reset do not see the lost accepted claims: duplicate, cross-claim PTP and MUE, "
+                            + "session and frequency edits miss them, and redelivered event ids are judged again.");
+                    if (!allowHistoryLoss) {
+                        if (apply) {
+                            throw new IllegalStateException("member history would be lost (see above); nothing changed. "
+                                    + "Add --allow-history-loss to reset anyway");
+                        }
+                        out.println("  --yes would refuse without --allow-history-loss");
+                    }
+                }
+            }
             Path state = Path.of(String.valueOf(config.getOrDefault(StreamsConfig.STATE_DIR_CONFIG,
                     System.getProperty("java.io.tmpdir") + "/kafka-streams")), app);
             out.println((apply ? "resetting " : "would reset ") + app + ": input " + input + " offsets to "

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * All loaded NCCI PTP rows, merged across files, indexed by (column 1, column 2). Rows live in primitive
- * arrays chained per pair behind an open-addressing hash index, so a full quarter (2-3 million rows) takes
- * tens of megabytes and a lookup touches a few cache lines.
+ * The loaded NCCI PTP rows indexed by (column 1, column 2). Each pair keeps only the rows of the newest loaded
+ * release that holds it (contracts §4a rule 1), decided here by the builder whatever order the rows come in, so
+ * the CMS files and the reference topics give the same table. Rows live in primitive arrays chained per pair
+ * behind an open-addressing hash index, so a full quarter (2-3 million rows) takes tens of megabytes and a
+ * lookup touches a few cache lines.
  */
 public final class PtpTable {
     private static final int OPEN = Integer.MAX_VALUE;
@@ -51,11 +53,11 @@ public final class PtpTable {
         return size;
     }
 
-    /** The newest PTP version among the loaded files, or null when none is loaded. */
+    /** The newest PTP release among the loaded files (by version, then revision), or null when none is loaded. */
     public String latestSource() {
         String latest = null;
         for (String s : sources) {
-            if (latest == null || s.compareTo(latest) > 0) {
+            if (latest == null || PtpRelease.of(s).compareTo(PtpRelease.of(latest)) > 0) {
                 latest = s;
             }
         }
@@ -126,12 +128,17 @@ public final class PtpTable {
         }
     }
 
-    /** Collects rows; identical rows (same pair, dates and indicator) from several files count once. */
+    /**
+     * Collects rows. A row of a newer release than the pair's rows so far replaces them; a row of an older release
+     * is ignored; identical rows (same pair, dates and indicator) of one release count once.
+     */
     public static final class Builder {
         private long[] slots = filled(1 << 12);
         private int[] heads = new int[1 << 12];
+        private short[] pairSource = new short[1 << 12];
         private int used;
         private int size;
+        private int dropped;
         private int[] effective = new int[1024];
         private int[] deletion = new int[1024];
         private byte[] indicator = new byte[1024];
@@ -142,6 +149,7 @@ public final class PtpTable {
         private final List<String> rationales = new ArrayList<>();
         private final Map<String, Short> sourceIds = new HashMap<>();
         private final Map<String, Short> rationaleIds = new HashMap<>();
+        private long[] releaseOrder = new long[16];
         private boolean built;
 
         public Builder add(PtpRow row) {
@@ -159,20 +167,29 @@ public final class PtpTable {
             if (pair < 0) {
                 throw new IllegalArgumentException("not a code pair");
             }
-            short src = intern(sourceName, sources, sourceIds);
+            short src = source(sourceName);
             int slot = slotOf(pair);
             if (slots[slot] == pair) {
+                int newer = Long.compare(releaseOrder[src], releaseOrder[pairSource[slot]]);
+                if (newer < 0) {
+                    return;
+                }
+                if (newer > 0) {
+                    for (int r = heads[slot]; r >= 0; r = next[r]) {
+                        dropped++;
+                    }
+                    heads[slot] = -1;
+                    pairSource[slot] = src;
+                }
                 for (int r = heads[slot]; r >= 0; r = next[r]) {
                     if (effective[r] == eff && deletion[r] == del && indicator[r] == ind) {
-                        if (sources.get(src).compareTo(sources.get(source[r])) > 0) {
-                            source[r] = src;
-                        }
                         return;
                     }
                 }
             } else {
                 slots[slot] = pair;
                 heads[slot] = -1;
+                pairSource[slot] = src;
                 used++;
             }
             ensureRowCapacity();
@@ -191,7 +208,63 @@ public final class PtpTable {
 
         public PtpTable build() {
             built = true;
+            if (dropped > 0) {
+                compact();
+            }
             return new PtpTable(this);
+        }
+
+        private short source(String name) {
+            int before = sources.size();
+            short id = intern(name, sources, sourceIds);
+            if (sources.size() > before) {
+                if (id >= releaseOrder.length) {
+                    releaseOrder = Arrays.copyOf(releaseOrder, releaseOrder.length * 2);
+                }
+                releaseOrder[id] = PtpRelease.of(name).order();
+            }
+            return id;
+        }
+
+        /** Drops the rows that a newer release replaced, keeping each pair's chain in its order. */
+        private void compact() {
+            int n = size - dropped;
+            int[] eff = new int[n];
+            int[] del = new int[n];
+            byte[] ind = new byte[n];
+            int[] nxt = new int[n];
+            short[] src = new short[n];
+            short[] rat = new short[n];
+            int k = 0;
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] == -1) {
+                    continue;
+                }
+                int first = -1;
+                for (int r = heads[i]; r >= 0; r = next[r]) {
+                    eff[k] = effective[r];
+                    del[k] = deletion[r];
+                    ind[k] = indicator[r];
+                    src[k] = source[r];
+                    rat[k] = rationale[r];
+                    nxt[k] = -1;
+                    if (first < 0) {
+                        first = k;
+                    } else {
+                        nxt[k - 1] = k;
+                    }
+                    k++;
+                }
+                heads[i] = first;
+            }
+            effective = eff;
+            deletion = del;
+            indicator = ind;
+            next = nxt;
+            source = src;
+            rationale = rat;
+            size = n;
+            dropped = 0;
         }
 
         private int slotOf(long pair) {
@@ -206,13 +279,16 @@ public final class PtpTable {
         private void rehash() {
             long[] oldSlots = slots;
             int[] oldHeads = heads;
+            short[] oldSources = pairSource;
             slots = filled(oldSlots.length * 2);
             heads = new int[oldSlots.length * 2];
+            pairSource = new short[oldSlots.length * 2];
             for (int i = 0; i < oldSlots.length; i++) {
                 if (oldSlots[i] != -1) {
                     int s = slotOf(oldSlots[i]);
                     slots[s] = oldSlots[i];
                     heads[s] = oldHeads[i];
+                    pairSource[s] = oldSources[i];
                 }
             }
         }

@@ -101,9 +101,9 @@ public final class ReferenceLoader {
     }
 
     /**
-     * Streams every row of the recognised sources to the visitor: PTP parts in version order (so a row cites the
-     * newest file holding it), MUE editions and RVU releases by date; of a release's QPP and non-QPP files, only
-     * the non-QPP one.
+     * Streams every row of the recognised sources to the visitor: PTP parts newest release first, each pair's rows
+     * only from the newest release that holds the pair (contracts §4a rule 1); MUE editions and RVU releases by
+     * date; of a release's QPP and non-QPP files, only the non-QPP one.
      */
     public static void visit(List<Source> sources, String where, ReferenceVisitor visitor) {
         List<Source> ptp = new ArrayList<>();
@@ -141,10 +141,7 @@ public final class ReferenceLoader {
         if (ptp.isEmpty() && mue.isEmpty() && rvu.isEmpty()) {
             throw new ReferenceException(where, 0, "no CMS reference files (ccipra-*.txt, MCR_MUE_PractitionerServices_Eff_*.csv, PPRRVU*.csv)");
         }
-        ptp.sort(Comparator.comparing((Source s) -> PtpReader.version(s.name())).thenComparing(Source::name));
-        for (Source s : ptp) {
-            visitor.report(read(s, in -> PtpReader.read(s.name(), in, visitor::ptp)));
-        }
+        visitPtp(ptp, visitor);
         for (Source s : mue) {
             LocalDate edition = MueReader.effectiveDate(s.name());
             visitor.report(read(s, in -> MueReader.read(s.name(), in, row -> visitor.mue(edition, row))));
@@ -189,6 +186,20 @@ public final class ReferenceLoader {
         }
         LocalDate effective = ZipLocalityReader.effectiveDate(name);
         return ZipLocalityReader.read(name, in, row -> visitor.zip(effective, name, row));
+    }
+
+    private static void visitPtp(List<Source> ptp, ReferenceVisitor visitor) {
+        ptp.sort(Comparator.comparing((Source s) -> PtpRelease.of(PtpReader.version(s.name()))).reversed().thenComparing(Source::name));
+        List<PtpRelease> releases = ptp.stream().map(s -> PtpRelease.of(PtpReader.version(s.name()))).distinct().toList();
+        NewestPtpRelease newest = releases.size() > 1 ? new NewestPtpRelease() : null;
+        for (Source s : ptp) {
+            int rank = releases.indexOf(PtpRelease.of(PtpReader.version(s.name())));
+            visitor.report(read(s, in -> PtpReader.read(s.name(), in, row -> {
+                if (newest == null || newest.admit(Codes.pair(row.column1(), row.column2()), rank)) {
+                    visitor.ptp(row);
+                }
+            })));
+        }
     }
 
     /** Refuses a second file for the same PTP version and part, MUE edition, or PPRRVU release. */

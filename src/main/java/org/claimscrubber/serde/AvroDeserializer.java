@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -14,7 +16,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads the Confluent wire format: checks the magic byte, fetches the writer schema by id (cached), and resolves
  * the body into the reader schema (a specific record class), or into a generic record of the writer schema when
- * there is no reader schema.
+ * there is no reader schema. A registry that cannot answer is {@link RegistryUnavailableException}, passed on as is;
+ * an unknown id (40403) or a schema that cannot be parsed or resolved is a {@link SerializationException} about the
+ * record.
  */
 public final class AvroDeserializer<T> implements Deserializer<T> {
     private final Schema readerSchema;
@@ -60,7 +64,10 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
 
     private DatumReader<T> reader(int id) {
         Schema writer = config.registry().schemaById(id);
-        Schema reader = readerSchema == null ? writer : readerSchema;
+        if (readerSchema == null) {
+            return new GenericDatumReader<>(writer, writer, GenericData.get());
+        }
+        Schema reader = readerSchema;
         // Same schema both sides (the usual case): Avro's generated decoders; otherwise full schema resolution.
         return writer.equals(reader) ? new SpecificDatumReader<>(writer, reader, AvroModels.GENERATED_CODERS)
                 : new SpecificDatumReader<>(writer, reader);

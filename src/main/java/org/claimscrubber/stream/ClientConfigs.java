@@ -30,4 +30,19 @@ public final class ClientConfigs {
     public static boolean isConnectionKey(String key) {
         return key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.") || key.startsWith("config.providers");
     }
+
+    /** The client timeouts a user may set for our own producers and admin clients, copied from {@code config} where set. */
+    static final java.util.List<String> TIMEOUT_KEYS = java.util.List.of("request.timeout.ms", "default.api.timeout.ms", "max.block.ms",
+            "delivery.timeout.ms", "transaction.timeout.ms");
+
+    /** As {@link #connection}, plus the {@link #TIMEOUT_KEYS} that {@code config} sets (they win over the extra pairs). */
+    public static Map<String, Object> withTimeouts(Map<String, ?> config, Object... extra) {
+        Map<String, Object> c = connection(config, extra);
+        for (String key : TIMEOUT_KEYS) {
+            if (config.get(key) != null) {
+                c.put(key, config.get(key));
+            }
+        }
+        return c;
+    }
 }

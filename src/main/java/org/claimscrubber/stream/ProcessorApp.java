@@ -77,7 +77,11 @@ public final class ProcessorApp implements AutoCloseable {
         }
     }
 
-    /** Starts the processor and waits until it is RUNNING. */
+    /**
+     * Starts the processor and waits until it is RUNNING. With the reference from the topics and no complete load
+     * there yet, it creates missing reference topics, starts with processing paused and returns once the client is
+     * up: claims wait (and {@link #ready()} is false) until a complete load is in force.
+     */
     public ProcessorApp start(Duration timeout) {
         Properties props = new Properties();
         props.putAll(config);
@@ -87,27 +91,63 @@ public final class ProcessorApp implements AutoCloseable {
             LOG.error("stream thread failed; shutting the client down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                LOG.info("processor RUNNING as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+            }
+        });
+        if (referenceFromTopics && !referenceReady) {
+            ensureReferenceTopics(timeout);
+            streams.pause();
+            LOG.info("waiting for the reference: no claim is processed until {} hold a complete load marked on {} (load-reference fills them)",
+                    String.join(", ", ReferenceRecords.ROW_TOPICS), ReferenceRecords.LOADS);
+        }
         streams.start();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
+        while (streams.state() != KafkaStreams.State.RUNNING && !(waitingForReference() && streams.state() == KafkaStreams.State.REBALANCING)) {
             if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
                     || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("processor not RUNNING after " + timeout + " (state " + streams.state() + ")");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        LOG.info("processor RUNNING as {}", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        if (waitingForReference()) {
+            LOG.info("processor started as {}, waiting for the reference", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        }
         if (events instanceof StreamsObserver observer) {
             observer.bind(streams);
         }
         return this;
     }
 
-    /** Puts a new reference in force for the next claim, without a restart. */
+    private boolean waitingForReference() {
+        return referenceFromTopics && !referenceReady;
+    }
+
+    /** The processor reads the reference topics: they must exist before it starts (created here when missing). */
+    private void ensureReferenceTopics(Duration timeout) {
+        try {
+            List<String> created = ReferenceTopics.ensure(ClientConfigs.connection(config), timeout);
+            if (!created.isEmpty()) {
+                LOG.info("created the missing reference topics {}", created);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot check or create the reference topics " + ReferenceRecords.TOPICS + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    /** Puts a new reference in force for the next claim, without a restart; the first one lets claims through. */
     public void reload(ReferenceData reference) {
         engine.updateAndGet(e -> e.withReference(reference));
         events.referenceInForce(reference);
-        referenceReady = true;
+        if (!referenceReady) {
+            referenceReady = true;
+            if (streams != null && streams.isPaused()) {
+                streams.resume();
+                LOG.info("reference in force: processing claims");
+            }
+        }
     }
 
     /** Members with history in this instance's stores (RocksDB's estimate), 0 when not running. */
@@ -120,7 +160,7 @@ public final class ProcessorApp implements AutoCloseable {
         }
     }
 
-    /** RUNNING, with the reference restored and in force, and the cluster answering. */
+    /** RUNNING, with a complete reference (all three tables) in force, and the cluster answering. */
     public boolean ready() {
         return referenceReady && state() == KafkaStreams.State.RUNNING && clusterAnswers();
     }

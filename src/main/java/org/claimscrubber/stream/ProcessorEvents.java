@@ -3,7 +3,7 @@ package org.claimscrubber.stream;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.reference.ReferenceData;
 
-/** What the processor tells an observer (metrics): decisions, dead letters, the reference put in force. */
+/** What the processor tells an observer (metrics): decisions, dead letters, the reference put in force, bad reference records. */
 public interface ProcessorEvents {
     /** Nobody listens. */
     ProcessorEvents NONE = new ProcessorEvents() {
@@ -19,6 +19,10 @@ public interface ProcessorEvents {
     }
 
     default void referenceInForce(ReferenceData reference) {
+    }
+
+    /** A record of a reference topic could not be used and was skipped. */
+    default void referenceRecordSkipped(String topic) {
     }
 
     static ProcessorEvents from(java.util.Map<String, ?> config) {

@@ -2,44 +2,53 @@ package org.claimscrubber.stream;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.claimscrubber.avro.ReferenceLoad;
+import org.claimscrubber.avro.ReferenceTableLoad;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.MueRow;
 import org.claimscrubber.reference.PtpRow;
 import org.claimscrubber.reference.ReadReport;
+import org.claimscrubber.reference.ReferenceData;
+import org.claimscrubber.reference.ReferenceException;
 import org.claimscrubber.reference.ReferenceLoader;
 import org.claimscrubber.reference.ReferenceVisitor;
 import org.claimscrubber.serde.AvroSerializer;
 import org.claimscrubber.serde.SerdeConfig;
 
 /**
- * Makes the compacted reference topics hold exactly the rows of a set of CMS files: rows whose bytes are already
- * there are not sent again (reloading the same files changes nothing), changed rows are sent, and keys that the
- * files no longer hold are tombstoned. The whole set is read before anything is sent, so a bad file changes nothing.
+ * Makes the compacted reference topics hold exactly the rows of a set of CMS files, in one Kafka transaction that
+ * ends with a load marker on {@code reference.loads} (the rows and digest each topic then holds). Rows whose bytes
+ * are already there are not sent again, changed rows are sent, vanished keys are tombstoned. The files are read and
+ * checked before anything is sent, a load must hold all three tables, and every send is acknowledged before the
+ * load is reported: otherwise the transaction is aborted and nothing of it becomes visible. One transactional id
+ * for every loader fences a second load that starts while one runs.
  */
 public final class ReferencePublisher {
+    /** The transactional id every reference loader shares, so that two loads never interleave. */
+    public static final String TRANSACTIONAL_ID = "claim-scrubber-reference-loader";
+    private static final List<String> ROW_TOPICS = ReferenceRecords.ROW_TOPICS;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final Map<String, Object> config;
     private final PrintStream progress;
 
@@ -48,74 +57,215 @@ public final class ReferencePublisher {
         this.progress = progress;
     }
 
-    /** What one load changed per topic. */
-    public record Result(Map<String, long[]> sentAndTombstoned) {
+    /** What one load changed per topic (rows sent, tombstones sent), and its id on {@code reference.loads}. */
+    public record Result(Map<String, long[]> sentAndTombstoned, String loadId) {
     }
 
+    /**
+     * @throws ReferenceException a file cannot be used, or a table is missing (nothing was sent)
+     * @throws PublishException the cluster could not be reached or refused a record (nothing became visible)
+     */
     public Result publish(List<ReferenceLoader.Source> sources, String where) {
-        ReferenceLoader.load(sources, where);
-        ensureTopics();
-        Map<String, Map<String, Long>> existing = new HashMap<>();
-        for (String t : List.of(ReferenceRecords.PTP, ReferenceRecords.MUE, ReferenceRecords.CODES)) {
-            existing.put(t, readHashes(t));
+        requireAllTables(ReferenceLoader.load(sources, where), where);
+        try {
+            ReferenceTopics.ensure(client(), TIMEOUT);
+        } catch (Exception e) {
+            throw PublishException.of("cannot create the reference topics on " + config.get("bootstrap.servers"), e);
         }
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, Set<String>> seen = new HashMap<>();
-        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(SerdeConfig.from(config, false), false);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            ReferenceVisitor sender = new ReferenceVisitor() {
-                @Override
-                public void ptp(PtpRow row) {
-                    send(ReferenceRecords.PTP, ReferenceRecords.key(row), ReferenceRecords.avro(row));
+            try {
+                producer.initTransactions();
+            } catch (KafkaException e) {
+                throw PublishException.of("cannot start the load's transaction on " + config.get("bootstrap.servers"), e);
+            }
+            Map<String, Map<String, Long>> existing = new HashMap<>();
+            for (String t : ROW_TOPICS) {
+                existing.put(t, readHashes(t));
+            }
+            Load load = new Load(producer, existing);
+            try {
+                producer.beginTransaction();
+                ReferenceLoader.visit(sources, where, load);
+                load.tombstoneVanished();
+                load.mark(where);
+                producer.flush();
+                load.sends.throwIfRefused();
+                producer.commitTransaction();
+            } catch (RuntimeException e) {
+                abort(producer);
+                if (e instanceof ReferenceException) {
+                    throw e;
                 }
+                if (fenced(e)) {
+                    throw new PublishException("another load-reference run started and took over; this load was abandoned", e);
+                }
+                load.sends.throwIfRefused();
+                throw e instanceof PublishException p ? p : PublishException.of("the load was not committed", e);
+            }
+            load.report();
+            return new Result(load.counts, load.id);
+        }
+    }
 
-                @Override
-                public void mue(LocalDate edition, MueRow row) {
-                    send(ReferenceRecords.MUE, ReferenceRecords.key(edition, row), ReferenceRecords.avro(edition, row));
-                }
+    /** A load replaces the whole reference: one without PTP, MUE or fee-schedule rows would empty that table. */
+    private static void requireAllTables(ReferenceData data, String where) {
+        List<String> missing = new ArrayList<>();
+        if (data.ptp().size() == 0) {
+            missing.add("NCCI PTP (ccipra-*.txt)");
+        }
+        if (data.mue().editions().isEmpty()) {
+            missing.add("MUE (MCR_MUE_PractitionerServices_Eff_*.csv)");
+        }
+        if (data.fees().releases().isEmpty()) {
+            missing.add("fee schedule (PPRRVU*.csv)");
+        }
+        if (!missing.isEmpty()) {
+            throw new ReferenceException(where, 0, "a load needs all three tables; no " + String.join(", no ", missing) + " rows");
+        }
+    }
 
-                @Override
-                public void code(LocalDate release, String file, CatalogRow row) {
-                    send(ReferenceRecords.CODES, ReferenceRecords.key(release, row), ReferenceRecords.avro(release, file, row));
-                }
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.ProducerFencedException
+                    || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-                @Override
-                public void report(ReadReport report) {
-                    progress.println("read " + report);
-                    report.problems().forEach(p -> progress.println("  " + p));
-                }
+    private static void abort(KafkaProducer<String, byte[]> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException | IllegalStateException ignored) {
+            // Fenced or never begun: nothing of this load is visible either way.
+        }
+    }
 
-                private void send(String topic, String key, SpecificRecord value) {
-                    byte[] bytes = serializer.serialize(topic, value);
-                    seen.computeIfAbsent(topic, t -> new HashSet<>()).add(key);
-                    Long before = existing.get(topic).get(key);
-                    if (before == null || before.longValue() != fingerprint(bytes)) {
-                        producer.send(new ProducerRecord<>(topic, key, bytes));
-                        long[] c = counts.computeIfAbsent(topic, t -> new long[2]);
-                        if (++c[0] % 250_000 == 0) {
-                            progress.println(topic + ": " + c[0] + " rows sent");
-                        }
-                    }
-                }
-            };
-            ReferenceLoader.visit(sources, where, sender);
-            for (Map.Entry<String, Map<String, Long>> e : existing.entrySet()) {
-                Set<String> kept = seen.getOrDefault(e.getKey(), Set.of());
-                for (String key : e.getValue().keySet()) {
-                    if (!kept.contains(key)) {
-                        producer.send(new ProducerRecord<>(e.getKey(), key, null));
-                        counts.computeIfAbsent(e.getKey(), t -> new long[2])[1]++;
-                    }
+    /** The rows of one run: sends what changed, tallies what each topic will hold, then marks the load. */
+    private final class Load implements ReferenceVisitor {
+        final String id = UUID.randomUUID().toString();
+        final Map<String, long[]> counts = new LinkedHashMap<>();
+        final Sends sends = new Sends();
+        private final KafkaProducer<String, byte[]> producer;
+        private final Map<String, Map<String, Long>> existing;
+        private final Map<String, Map<String, Long>> visited = new HashMap<>();
+        private final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(SerdeConfig.from(config, false), false);
+        private final Map<String, TableTally> tallies = new LinkedHashMap<>();
+
+        Load(KafkaProducer<String, byte[]> producer, Map<String, Map<String, Long>> existing) {
+            this.producer = producer;
+            this.existing = existing;
+        }
+
+        @Override
+        public void ptp(PtpRow row) {
+            row(ReferenceRecords.PTP, ReferenceRecords.key(row), ReferenceRecords.avro(row));
+        }
+
+        @Override
+        public void mue(LocalDate edition, MueRow row) {
+            row(ReferenceRecords.MUE, ReferenceRecords.key(edition, row), ReferenceRecords.avro(edition, row));
+        }
+
+        @Override
+        public void code(LocalDate release, String file, CatalogRow row) {
+            row(ReferenceRecords.CODES, ReferenceRecords.key(release, row), ReferenceRecords.avro(release, file, row));
+        }
+
+        @Override
+        public void addOn(String release, org.claimscrubber.reference.AddOnRow row) {
+            row(ReferenceRecords.ADD_ONS, ReferenceRecords.key(release, row), ReferenceRecords.avro(release, row));
+        }
+
+        @Override
+        public void diagnosis(LocalDate effective, String file, String code, boolean billable) {
+            row(ReferenceRecords.DIAGNOSES, ReferenceRecords.key(effective, code), ReferenceRecords.avro(effective, file, code, billable));
+        }
+
+        @Override
+        public void gpci(int year, String file, org.claimscrubber.reference.GpciRow row) {
+            row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(year, row), ReferenceRecords.avro(year, file, row));
+        }
+
+        @Override
+        public void localityCounty(int year, String file, org.claimscrubber.reference.LocalityCounty row) {
+            row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(year, row), ReferenceRecords.avro(year, file, row));
+        }
+
+        @Override
+        public void zip(LocalDate effective, String file, org.claimscrubber.reference.ZipLocality row) {
+            row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(effective, row), ReferenceRecords.avro(effective, file, row));
+        }
+
+        @Override
+        public void report(ReadReport report) {
+            progress.println("read " + report);
+            report.problems().forEach(p -> progress.println("  " + p));
+        }
+
+        /** Sends a row unless the topic will hold these bytes anyway (already there, or queued by this run). */
+        private void row(String topic, String key, SpecificRecord value) {
+            sends.throwIfRefused();
+            byte[] bytes = serializer.serialize(topic, value);
+            long fingerprint = TableTally.fnv1a(bytes);
+            Long before = visited.computeIfAbsent(topic, t -> new HashMap<>()).put(key, fingerprint);
+            if (before == null) {
+                before = existing.get(topic).get(key);
+            }
+            if (before == null || before != fingerprint) {
+                sends.send(producer, new ProducerRecord<>(topic, key, bytes));
+                if (++count(topic)[0] % 250_000 == 0) {
+                    progress.println(topic + ": " + count(topic)[0] + " rows queued");
                 }
             }
-            producer.flush();
         }
-        counts.forEach((t, c) -> progress.println(t + ": " + c[0] + " rows sent, " + c[1] + " tombstoned"));
-        return new Result(counts);
+
+        void tombstoneVanished() {
+            for (String topic : ROW_TOPICS) {
+                Map<String, Long> kept = visited.getOrDefault(topic, Map.of());
+                for (String key : existing.get(topic).keySet()) {
+                    if (!kept.containsKey(key)) {
+                        sends.send(producer, new ProducerRecord<>(topic, key, null));
+                        count(topic)[1]++;
+                    }
+                }
+                TableTally tally = TableTally.EMPTY;
+                for (Map.Entry<String, Long> e : kept.entrySet()) {
+                    tally = tally.plus(e.getKey(), e.getValue());
+                }
+                tallies.put(topic, tally);
+            }
+        }
+
+        void mark(String where) {
+            List<ReferenceTableLoad> tables = new ArrayList<>();
+            tallies.forEach((topic, t) -> tables.add(new ReferenceTableLoad(topic, t.rows(), t.digest())));
+            ReferenceLoad marker = new ReferenceLoad(id, Instant.now().toString(), where, tables);
+            sends.send(producer, new ProducerRecord<>(ReferenceRecords.LOADS, ReferenceRecords.LOAD_KEY,
+                    serializer.serialize(ReferenceRecords.LOADS, marker)));
+        }
+
+        void report() {
+            counts.forEach((t, c) -> progress.println(t + ": " + c[0] + " rows sent, " + c[1] + " tombstoned"));
+            StringBuilder held = new StringBuilder();
+            tallies.forEach((t, tally) -> held.append(held.isEmpty() ? "" : ", ").append(t).append(' ').append(tally.rows()).append(" rows"));
+            progress.println("load " + id + " committed (" + sends.acknowledged() + " records acknowledged): " + held
+                    + "; marked on " + ReferenceRecords.LOADS);
+        }
+
+        private long[] count(String topic) {
+            return counts.computeIfAbsent(topic, t -> new long[2]);
+        }
+    }
+
+    private Map<String, Object> client() {
+        return ClientConfigs.withTimeouts(config);
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> p = ClientConfigs.connection(config);
+        Map<String, Object> p = ClientConfigs.withTimeouts(config, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 900_000);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -124,56 +274,40 @@ public final class ReferencePublisher {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private void ensureTopics() {
-        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
-            Set<String> names = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String t : List.of(ReferenceRecords.PTP, ReferenceRecords.MUE, ReferenceRecords.CODES)) {
-                if (!names.contains(t)) {
-                    missing.add(new NewTopic(t, 1, (short) -1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the reference topics: " + e.getCause().getMessage(), e);
-        }
-    }
-
-    /** The current value-bytes hash of every live key of a compacted topic. */
+    /** The current value-bytes fingerprint of every live key of a compacted topic, committed records only. */
     private Map<String, Long> readHashes(String topic) {
         Map<String, Long> hashes = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(ClientConfigs.connection(config,
-                "group.id", "claim-scrubber-loader-" + UUID.randomUUID(), "enable.auto.commit", false),
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(ClientConfigs.withTimeouts(config,
+                "group.id", "claim-scrubber-loader-" + UUID.randomUUID(), "enable.auto.commit", false, "isolation.level", "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = c.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions, TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long read = 0;
             while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.value() == null) {
+                    if (r.key() == null) {
+                        continue;
+                    } else if (r.value() == null) {
                         hashes.remove(r.key());
                     } else {
-                        hashes.put(r.key(), fingerprint(r.value()));
+                        hashes.put(r.key(), TableTally.fnv1a(r.value()));
                     }
                 }
+                long position = partitions.stream().mapToLong(c::position).sum();
+                if (position > read) {
+                    read = position;
+                    deadline = System.nanoTime() + TIMEOUT.toNanos();
+                } else if (System.nanoTime() > deadline) {
+                    throw new org.apache.kafka.common.errors.TimeoutException("no progress reading " + topic + " for " + TIMEOUT.toSeconds() + " s");
+                }
             }
+        } catch (KafkaException e) {
+            throw PublishException.of("cannot read " + topic, e);
         }
         return hashes;
-    }
-
-    /** A 64-bit fingerprint of a value's bytes (FNV-1a), to tell an unchanged row from a changed one. */
-    static long fingerprint(byte[] bytes) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return h;
     }
 }

@@ -2,10 +2,18 @@ package org.claimscrubber.stream;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.claimscrubber.avro.AddOnReferenceRow;
 import org.claimscrubber.avro.CodeReferenceRow;
+import org.claimscrubber.avro.DiagnosisReferenceRow;
+import org.claimscrubber.avro.LocalityReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
+import org.claimscrubber.reference.AddOnRow;
 import org.claimscrubber.reference.CatalogRow;
+import org.claimscrubber.reference.GpciRow;
+import org.claimscrubber.reference.LocalityCounty;
+import org.claimscrubber.reference.ReferenceVisitor;
+import org.claimscrubber.reference.ZipLocality;
 import org.claimscrubber.reference.MueRow;
 import org.claimscrubber.reference.PtpRow;
 
@@ -14,8 +22,83 @@ public final class ReferenceRecords {
     public static final String CODES = "reference.codes";
     public static final String PTP = "reference.ptp";
     public static final String MUE = "reference.mue";
+    public static final String ADD_ONS = "reference.addons";
+    public static final String DIAGNOSES = "reference.diagnoses";
+    /** GPCI, locality-to-county and ZIP5 rows (locality pricing). */
+    public static final String LOCALITIES = "reference.localities";
+    /** Load markers: under {@link #LOAD_KEY}, the newest completed load and what the three row topics then hold. */
+    public static final String LOADS = "reference.loads";
+    public static final String LOAD_KEY = "reference";
+    /** The topics of reference rows, in load order. */
+    public static final java.util.List<String> ROW_TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOCALITIES);
+    /** Every reference topic, the marker topic last. */
+    public static final java.util.List<String> TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOCALITIES, LOADS);
 
     private ReferenceRecords() {
+    }
+
+    public static String key(String release, AddOnRow r) {
+        return release + "|" + r.addOn() + "|" + r.primary() + "|" + r.effective();
+    }
+
+    public static AddOnReferenceRow avro(String release, AddOnRow r) {
+        return new AddOnReferenceRow(release, r.type(), r.addOn(), r.primary(), r.effective().toString(),
+                r.deletion() == null ? null : r.deletion().toString());
+    }
+
+    public static AddOnRow row(AddOnReferenceRow a) {
+        return new AddOnRow(a.getType(), a.getAddOn(), a.getPrimary(), LocalDate.parse(a.getEffective()),
+                a.getDeletion() == null ? null : LocalDate.parse(a.getDeletion()));
+    }
+
+    public static String key(LocalDate effective, String code) {
+        return effective + "|" + code;
+    }
+
+    public static DiagnosisReferenceRow avro(LocalDate effective, String file, String code, boolean billable) {
+        return new DiagnosisReferenceRow(effective.toString(), file, code, billable);
+    }
+
+    public static String key(int year, GpciRow r) {
+        return "GPCI|" + year + "|" + r.key();
+    }
+
+    public static String key(int year, LocalityCounty r) {
+        return "COUNTY|" + year + "|" + r.key() + "|" + r.area();
+    }
+
+    public static String key(LocalDate effective, ZipLocality r) {
+        return "ZIP|" + effective + "|" + r.zip();
+    }
+
+    public static LocalityReferenceRow avro(int year, String file, GpciRow r) {
+        return new LocalityReferenceRow("GPCI", LocalDate.of(year, 1, 1).toString(), file, r.mac(), r.locality(), r.state(), r.name(), "",
+                null, r.work().toPlainString(), r.pe().toPlainString(), r.mp().toPlainString(), r.workFloor(), r.notes(), "", false, "");
+    }
+
+    public static LocalityReferenceRow avro(int year, String file, LocalityCounty r) {
+        return new LocalityReferenceRow("COUNTY", LocalDate.of(year, 1, 1).toString(), file, r.mac(), r.locality(), r.state(), r.area(),
+                r.counties(), null, null, null, null, false, "", "", false, "");
+    }
+
+    public static LocalityReferenceRow avro(LocalDate effective, String file, ZipLocality r) {
+        return new LocalityReferenceRow("ZIP", effective.toString(), file, r.mac(), r.locality(), r.state(), "", "", r.zip(), null, null,
+                null, false, "", String.valueOf(r.rural()), r.plusFour(), r.yearQuarter());
+    }
+
+    /** Hands a locality row to the visitor as the files' readers would; throws on an unknown kind. */
+    public static void visit(LocalityReferenceRow a, ReferenceVisitor into) {
+        LocalDate effective = LocalDate.parse(a.getEffective());
+        switch (a.getKind()) {
+            case "GPCI" -> into.gpci(effective.getYear(), a.getFile(), new GpciRow(a.getMac(), a.getState(), a.getLocality(), a.getName(),
+                    new BigDecimal(a.getWorkGpci()), new BigDecimal(a.getPeGpci()), new BigDecimal(a.getMpGpci()), a.getWorkFloor(),
+                    a.getNotes()));
+            case "COUNTY" -> into.localityCounty(effective.getYear(), a.getFile(), new LocalityCounty(a.getMac(), a.getLocality(),
+                    a.getState(), a.getName(), a.getCounties()));
+            case "ZIP" -> into.zip(effective, a.getFile(), new ZipLocality(a.getZip(), a.getState(), a.getMac(), a.getLocality(),
+                    a.getRural().isEmpty() ? ' ' : a.getRural().charAt(0), a.getPlusFour(), a.getYearQuarter()));
+            default -> throw new IllegalArgumentException("unknown locality row kind '" + a.getKind() + "'");
+        }
     }
 
     public static String key(PtpRow r) {

@@ -1,118 +1,143 @@
 package org.claimscrubber.stream;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.claimscrubber.avro.CodeReferenceRow;
-import org.claimscrubber.avro.MueReferenceRow;
-import org.claimscrubber.avro.PtpReferenceRow;
-import org.claimscrubber.reference.ReferenceBuilder;
+import org.claimscrubber.avro.ReferenceLoad;
 import org.claimscrubber.reference.ReferenceData;
-import org.claimscrubber.serde.AvroSerde;
+import org.claimscrubber.serde.AvroDeserializer;
+import org.claimscrubber.serde.SerdeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference topics as global stores: every instance holds the full tables, and the global stores are restored
- * before any stream task starts. The reference is built from the stores when the first task starts, and again
- * once a reload has left them unchanged for a second; it is then put in force without a restart.
+ * The reference topics as global stores: every instance holds the full tables, as the bytes the topics carry.
+ * Values are read as bytes and checked here, so a bad record never reaches Kafka Streams' error handlers: one that
+ * cannot be decoded or converted into a row is skipped with a log line and a metric, and the store keeps what it
+ * had. {@link ReferenceWatch} puts the content in force once it matches the newest load marker.
  */
 final class ReferenceStores {
     static final String PTP_STORE = "reference-ptp";
     static final String MUE_STORE = "reference-mue";
     static final String CODES_STORE = "reference-codes";
+    static final String ADD_ONS_STORE = "reference-addons";
+    static final String DIAGNOSES_STORE = "reference-diagnoses";
+    static final String LOCALITIES_STORE = "reference-localities";
+    static final String LOADS_STORE = "reference-loads";
+    /** The judge's refresh interval. */
     static final Duration QUIET = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceStores.class);
 
-    private final Consumer<ReferenceData> inForce;
-    private volatile long lastChange = -1;
-    private volatile boolean changedSinceBuild;
-    private boolean built;
+    private final ReferenceWatch watch;
+    private final ProcessorEvents events;
 
-    private ReferenceStores(Consumer<ReferenceData> inForce) {
-        this.inForce = inForce;
+    private ReferenceStores(ReferenceWatch watch, ProcessorEvents events) {
+        this.watch = watch;
+        this.events = events;
     }
 
     static ReferenceStores add(StreamsBuilder builder, Map<String, Object> config, Consumer<ReferenceData> inForce) {
-        ReferenceStores stores = new ReferenceStores(inForce);
-        stores.store(builder, config, ReferenceRecords.PTP, PTP_STORE, PtpReferenceRow.class);
-        stores.store(builder, config, ReferenceRecords.MUE, MUE_STORE, MueReferenceRow.class);
-        stores.store(builder, config, ReferenceRecords.CODES, CODES_STORE, CodeReferenceRow.class);
+        SerdeConfig serde = SerdeConfig.from(config, false);
+        ReferenceStores stores = new ReferenceStores(new ReferenceWatch(serde, ProcessorEvents.from(config), inForce),
+                ProcessorEvents.from(config));
+        for (ReferenceTable table : ReferenceTable.values()) {
+            stores.store(builder, table.topic, table.store, true, () -> {
+                AvroDeserializer<Object> reader = table.reader(serde);
+                return value -> table.read(reader, value, ReferenceTable.CHECK_ONLY);
+            });
+        }
+        stores.store(builder, ReferenceRecords.LOADS, LOADS_STORE, false, () -> {
+            AvroDeserializer<ReferenceLoad> reader = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), serde);
+            return value -> reader.deserialize(ReferenceRecords.LOADS, value).getTables().size();
+        });
         return stores;
     }
 
-    private <V extends SpecificRecord> void store(StreamsBuilder builder, Map<String, Object> config, String topic, String name,
-                                                  Class<V> type) {
-        AvroSerde<V> serde = AvroSerde.of(type, config, false);
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde).withLoggingDisabled(),
-                topic, Consumed.with(Serdes.String(), serde).withName(name + "-source"), () -> new StoreProcessor<V>(name));
+    /** Checks that a value is usable; throws when it is not. */
+    private interface Check {
+        void check(byte[] value);
     }
 
-    /**
-     * Called by stream tasks: builds the reference the first time, and again when the stores changed and have been
-     * quiet for a second. Synchronised, so several tasks build it once.
-     */
-    synchronized void refresh(ProcessorContext<?, ?> context, long now) {
-        if (built && !(changedSinceBuild && now - lastChange >= QUIET.toMillis())) {
-            return;
-        }
-        changedSinceBuild = false;
-        built = true;
-        long started = System.nanoTime();
-        ReferenceBuilder builder = new ReferenceBuilder();
-        ReadOnlyKeyValueStore<String, PtpReferenceRow> ptp = context.getStateStore(PTP_STORE);
-        ReadOnlyKeyValueStore<String, MueReferenceRow> mue = context.getStateStore(MUE_STORE);
-        ReadOnlyKeyValueStore<String, CodeReferenceRow> codes = context.getStateStore(CODES_STORE);
-        try (KeyValueIterator<String, PtpReferenceRow> rows = ptp.all()) {
-            rows.forEachRemaining(kv -> builder.ptp(ReferenceRecords.row(kv.value)));
-        }
-        try (KeyValueIterator<String, MueReferenceRow> rows = mue.all()) {
-            rows.forEachRemaining(kv -> builder.mue(LocalDate.parse(kv.value.getEdition()), ReferenceRecords.row(kv.value)));
-        }
-        try (KeyValueIterator<String, CodeReferenceRow> rows = codes.all()) {
-            rows.forEachRemaining(kv -> builder.code(LocalDate.parse(kv.value.getRelease()), kv.value.getFile(), ReferenceRecords.row(kv.value)));
-        }
-        ReferenceData data = builder.build();
-        inForce.accept(data);
-        LOG.info("reference in force: {} PTP rows, {} MUE editions, {} fee-schedule releases (built in {} ms)", data.ptp().size(),
-                data.mue().editions().size(), data.fees().releases().size(), (System.nanoTime() - started) / 1_000_000);
+    private void store(StreamsBuilder builder, String topic, String name, boolean rows, Supplier<Check> checks) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"),
+                () -> new StoreProcessor(name, rows, checks.get()));
     }
 
-    /** Keeps one global store up to date and notes the change. */
-    private final class StoreProcessor<V> implements Processor<String, V, Void, Void> {
+    /** Called by the judge's tasks; the reference is checked and put in force by {@link ReferenceWatch}, on its own thread. */
+    void refresh(ProcessorContext<?, ?> context, long now) {
+        // Nothing to do here any more: kept for the judge, which still schedules it.
+    }
+
+    /** Keeps one global store equal to its topic's usable records and tells the watch of each change. */
+    private final class StoreProcessor implements Processor<String, byte[], Void, Void> {
         private final String name;
-        private KeyValueStore<String, V> store;
+        private final boolean rows;
+        private final Check check;
+        private ProcessorContext<Void, Void> context;
+        private KeyValueStore<String, byte[]> store;
+        private boolean registryDown;
 
-        StoreProcessor(String name) {
+        StoreProcessor(String name, boolean rows, Check check) {
             this.name = name;
+            this.rows = rows;
+            this.check = check;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             this.store = context.getStateStore(name);
+            watch.attach(name, store);
         }
 
         @Override
-        public void process(Record<String, V> record) {
-            if (record.value() == null) {
+        public void process(Record<String, byte[]> record) {
+            if (record.key() == null) {
+                skip("a record without a key");
+            } else if (record.value() == null) {
                 store.delete(record.key());
-            } else {
+                watch.changed(rows);
+            } else if (usable(record.value())) {
                 store.put(record.key(), record.value());
+                watch.changed(rows);
             }
-            lastChange = System.currentTimeMillis();
-            changedSinceBuild = true;
+        }
+
+        private boolean usable(byte[] value) {
+            try {
+                check.check(value);
+                registryDown = false;
+                return true;
+            } catch (RuntimeException e) {
+                if (DeserializationToDlq.registryUnavailable(e)) {
+                    if (!registryDown) {
+                        registryDown = true;
+                        LOG.warn("schema registry unavailable while reading {}: rows are kept and checked when the reference is built ({})",
+                                name, e.getMessage());
+                    }
+                    return true;
+                }
+                skip(e.getClass().getName() + ": " + e.getMessage());
+                return false;
+            }
+        }
+
+        private void skip(String why) {
+            RecordMetadata at = context.recordMetadata().orElse(null);
+            String where = at == null ? name : at.topic() + "-" + at.partition() + "@" + at.offset();
+            LOG.warn("skipped a bad reference record at {}: {}", where, why);
+            events.referenceRecordSkipped(at == null ? name : at.topic());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.claimscrubber.ClaimFixture;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.TestReference;
 import org.claimscrubber.claim.Line;
@@ -24,6 +25,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PolicyEditsTest {
     private final Scrubber scrubber = Scrubber.sample();
+
+    /** Judges setup claims, each of which must be accepted: a test about history proves nothing if its history was refused. */
+    private void accepted(ClaimFixture... claims) {
+        for (ClaimFixture c : claims) {
+            Decision d = scrubber.judge(c);
+            assertEquals(Disposition.ACCEPTED, d.disposition(), () -> "setup claim " + d.claimId() + " was not accepted: " + edits(d));
+        }
+    }
+
+    /** One accepted claim {@code C<day>} with one line of {@code code} on each day. */
+    private void acceptedSessions(String code, String... days) {
+        for (String day : days) {
+            accepted(claim("C" + day).on(day).line(code));
+        }
+    }
 
     @Test
     void diagnosisOutsideTheCoveredListIsDenied() {
@@ -158,9 +174,7 @@ class PolicyEditsTest {
 
     @Test
     void fifthSessionInAYearIsDenied() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C" + day).on(day).line("62323")).disposition());
-        }
+        acceptedSessions("62323", "2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10");
 
         Decision d = scrubber.judge(claim("C5").on("2026-09-10").line("62323"));
 
@@ -186,27 +200,21 @@ class PolicyEditsTest {
 
     @Test
     void windowsLookBothWaysForClaimsArrivingOutOfOrder() {
-        for (String day : List.of("2026-02-10", "2026-04-10", "2026-06-10", "2026-08-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("62323"));
-        }
+        acceptedSessions("62323", "2026-02-10", "2026-04-10", "2026-06-10", "2026-08-10");
 
         assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").on("2026-01-05").line("62323"))));
     }
 
     @Test
     void regionsAreCountedSeparately() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("62323"));
-        }
+        acceptedSessions("62323", "2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10");
 
         assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("X").diagnoses("M54.12").on("2026-09-10").line("62321")).disposition());
     }
 
     @Test
     void aDateAlreadyInHistoryAddsNoNewSession() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("64483"));
-        }
+        acceptedSessions("64483", "2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10");
 
         Decision d = scrubber.judge(claim("X").on("2026-07-10").line("64484"));
 
@@ -215,20 +223,17 @@ class PolicyEditsTest {
 
     @Test
     void frequencyCountsSessionsFromAnyProvider() {
-        List<String> providers = List.of("1000000004", "1000000012", "1000000020", "1000000038");
-        int i = 0;
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).provider(providers.get(i++)).on(day).line("62323"));
-        }
+        accepted(claim("C1").provider("1000000004").on("2026-01-10").line("62323"),
+                claim("C2").provider("1000000012").on("2026-03-10").line("62323"),
+                claim("C3").provider("1000000020").on("2026-05-10").line("62323"),
+                claim("C4").provider("1000000038").on("2026-07-10").line("62323"));
 
         assertEquals(List.of("FREQUENCY_LIMIT"), edits(scrubber.judge(claim("X").provider("1999999992").on("2026-09-10").line("62323"))));
     }
 
     @Test
     void replacementIsJudgedWithoutTheClaimItReplaces() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("62323"));
-        }
+        acceptedSessions("62323", "2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10");
 
         Decision moved = scrubber.judge(claim("R").replaces("C2026-07-10").on("2026-09-10").line("62323"));
         Decision fifth = scrubber.judge(claim("X").on("2026-11-10").line("62323"));
@@ -240,9 +245,7 @@ class PolicyEditsTest {
 
     @Test
     void voidFreesASession() {
-        for (String day : List.of("2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10")) {
-            scrubber.judge(claim("C" + day).on(day).line("62323"));
-        }
+        acceptedSessions("62323", "2026-01-10", "2026-03-10", "2026-05-10", "2026-07-10");
 
         assertEquals(Disposition.VOIDED, scrubber.judge(claim("V").voids("C2026-05-10")).disposition());
         assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("X").on("2026-09-10").line("62323")).disposition());

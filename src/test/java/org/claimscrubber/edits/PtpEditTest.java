@@ -52,7 +52,7 @@ class PtpEditTest {
 
     @Test
     void bypassWithModifierOnColumnOneLine() {
-        Decision d = scrubber.judge(claim("C1").diagnoses("M17.11").line("20610", "RT").line("96372"));
+        Decision d = scrubber.judge(claim("C1").diagnoses("M17.11").line("20610", "XS").line("96372"));
 
         assertEquals(Disposition.ACCEPTED, d.disposition());
         assertEquals(List.of("NCCI_PTP_BYPASSED"), edits(d));
@@ -71,8 +71,9 @@ class PtpEditTest {
         Decision otherProvider = scrubber.judge(claim("C2").on("2026-04-01").line("62323")
                 .line(new Line(2, "77003", List.of(), 1, LocalDate.parse("2026-04-01"), List.of(1), null, "1999999992", null)));
 
-        assertEquals(Disposition.ACCEPTED, otherDay.disposition());
-        assertEquals(Disposition.ACCEPTED, otherProvider.disposition());
+        // 77003 alone is still an add-on code without its primary (ADD_ON_CODE); no PTP pair is formed.
+        assertEquals(List.of("ADD_ON_CODE"), Scrubber.edits(otherDay));
+        assertEquals(List.of("ADD_ON_CODE"), Scrubber.edits(otherProvider));
     }
 
     @Test
@@ -85,13 +86,6 @@ class PtpEditTest {
         assertEquals(List.of(1), f.lineNumbers());
         assertEquals(List.of(), f.relatedLineNumbers());
         assertEquals(List.of("C1"), f.relatedClaimIds());
-    }
-
-    @Test
-    void columnOneArrivingAfterItsColumnTwoPartnerRaisesNothing() {
-        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C1").line("77003")).disposition());
-
-        assertEquals(Disposition.ACCEPTED, scrubber.judge(claim("C2").line("62323")).disposition());
     }
 
     @Test

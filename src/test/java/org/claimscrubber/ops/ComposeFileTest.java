@@ -81,4 +81,24 @@ class ComposeFileTest {
         assertTrue(Files.readString(Path.of("ops/prometheus/prometheus.yml")).contains("claim-scrubber:8080"));
         assertTrue(Files.readString(Path.of("ops/grafana/provisioning/datasources/prometheus.yml")).contains("http://prometheus:9090"));
     }
+
+    @Test
+    void longRunningServicesAreRestartedUnlessStoppedAndOneShotJobsAreNot() {
+        for (String service : new String[] {"kafka", "schema-registry", "claim-scrubber", "prometheus", "grafana"}) {
+            assertEquals("unless-stopped", COMPOSE.at("/services/" + service + "/restart").asText(), service
+                    + " must come back when it exits (run exits with status 1 when its Kafka Streams client fails)");
+        }
+        for (String service : new String[] {"init", "producer"}) {
+            assertEquals("no", COMPOSE.at("/services/" + service + "/restart").asText(), service);
+        }
+    }
+
+    @Test
+    void theProcessorListensOnAllInterfacesOfItsContainerAndTakesItsHistoryTokenOnlyFromTheHost() {
+        String command = COMPOSE.at("/services/claim-scrubber/command").toString();
+        assertTrue(command.contains("\"--http-bind\",\"0.0.0.0\""), "Prometheus scrapes it from another container: " + command);
+        assertFalse(command.contains("--advertised-host"), "derived from the container's address, so replicas do not collide: " + command);
+        String token = COMPOSE.at("/services/claim-scrubber/environment/CLAIMSCRUBBER_HTTP_TOKEN").asText();
+        assertEquals("${CLAIMSCRUBBER_HTTP_TOKEN:-}", token, "the token comes from the host's environment, never from this file");
+    }
 }

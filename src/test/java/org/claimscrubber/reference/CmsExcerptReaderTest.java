@@ -55,6 +55,26 @@ class CmsExcerptReaderTest {
     }
 
     @Test
+    void theRealQuarterOverridesAnOlderReleaseForThePairsItHolds() throws IOException {
+        String real;
+        try (InputStream in = excerpt("ccipra-v322r0-f1.excerpt.txt")) {
+            real = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        ReferenceData ref = org.claimscrubber.TestReference.files().file("ccipra-v322r0-f1.txt", real)
+                .ptp("ccipra-v321r0-f1.txt",
+                        "0001U\t0029U\t\t20180701\t*\t0\tMisuse of Column Two code with Column One code",
+                        "0001A\t90473\t\t20220101\t*\t0\tCPT Manual or CMS manual coding instruction",
+                        "62323\t77003\t\t20170101\t*\t0\tCPT Manual or CMS manual coding instruction")
+                .load();
+
+        LocalDate july = LocalDate.of(2026, 7, 1);
+        assertNull(ref.ptpEdit(Codes.encode("0001U"), Codes.encode("0029U"), july), "v322r0 ends the pair on 2026-06-30");
+        assertNull(ref.ptpEdit(Codes.encode("0001A"), Codes.encode("90473"), july), "v322r0 deletes the pair retroactively (indicator 9)");
+        assertEquals("ccipra-v321r0", ref.ptpEdit(Codes.encode("62323"), Codes.encode("77003"), july).source());
+        assertEquals("ccipra-v322r0", ref.ptp().latestSource());
+    }
+
+    @Test
     void mueExcerptHandlesLatin1NoticeAndTheWrappedHeader() throws IOException {
         List<MueRow> rows = new ArrayList<>();
         ReadReport report = MueReader.read("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv",

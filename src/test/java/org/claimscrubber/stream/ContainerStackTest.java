@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Scrubber;
+import org.claimscrubber.avro.ClaimSubmitted;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;
@@ -54,16 +55,17 @@ class ContainerStackTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
         EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Scrubber.FIXED);
+        List<ClaimSubmitted> claims = List.of(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"),
+                ClaimTopologyTest.claim("E2", "C2", "M2", "62323", "77003"));
+        Map<String, Decision> expected = SameAsCheck.judge(engine, claims.stream().map(AvroMapping::claim).toList());
+        assertEquals(List.of(Disposition.ACCEPTED, Disposition.FLAGGED), expected.values().stream().map(Decision::disposition).toList());
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-            publisher.publish(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
-            publisher.publish(ClaimTopologyTest.claim("E2", "C2", "M2", "62323", "77003"));
+            claims.forEach(publisher::publish);
         }
-        try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofMinutes(2));
-             DecisionReader reader = new DecisionReader(config)) {
-            List<Decision> decisions = reader.read(2, Duration.ofMinutes(1));
+        try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofMinutes(2))) {
+            List<Decision> decisions = CommittedDecisions.awaitEvery(config, expected.keySet(), Duration.ofMinutes(1));
 
-            assertEquals(2, decisions.size());
-            assertEquals(1, decisions.stream().filter(d -> d.disposition() == Disposition.FLAGGED).count());
+            SameAsCheck.assertSameDecisions(expected, decisions);
         }
     }
 }

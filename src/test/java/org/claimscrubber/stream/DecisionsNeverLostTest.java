@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.awaitility.Awaitility;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.avro.ClaimSubmitted;
@@ -58,8 +54,8 @@ class DecisionsNeverLostTest extends OnEmbeddedBroker {
         ProcessorApp first = new ProcessorApp(config, engine());
         try (first) {
             first.start(Duration.ofSeconds(60));
-            Awaitility.await("the client stops on an output it cannot write").atMost(Duration.ofSeconds(60))
-                    .until(() -> first.state() == KafkaStreams.State.ERROR || first.state() == KafkaStreams.State.NOT_RUNNING);
+            org.claimscrubber.Eventually.await(Duration.ofSeconds(60), "the client stops on an output it cannot write",
+                    () -> first.state() == KafkaStreams.State.ERROR || first.state() == KafkaStreams.State.NOT_RUNNING, first::state);
         }
         assertEquals(0, countRecords(topics.dlq()), "nothing was dead-lettered");
         assertEquals(0, countRecords(topics.accepted()) + countRecords(topics.flagged()), "no decision was committed");
@@ -171,25 +167,10 @@ class DecisionsNeverLostTest extends OnEmbeddedBroker {
     }
 
     private static long countRecords(String topic) {
-        return readAll(topic, -1).size();
+        return CommittedRecords.readAll(Map.of("bootstrap.servers", kafka.bootstrapServers()), topic).size();
     }
 
-    /** Every committed record of the topic; with {@code atLeast} > 0, waits until that many are there. */
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast) {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            Awaitility.await(topic).atMost(Duration.ofSeconds(30)).until(() -> {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
-                Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(partitions);
-                boolean atEnd = partitions.stream().allMatch(p -> c.position(p) >= end.get(p));
-                return atLeast > 0 ? records.size() >= atLeast : atEnd;
-            });
-            return records;
-        }
+        return CommittedRecords.awaitAtLeast(Map.of("bootstrap.servers", kafka.bootstrapServers()), atLeast, Duration.ofSeconds(30), topic);
     }
 }

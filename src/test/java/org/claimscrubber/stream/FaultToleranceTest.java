@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,20 +14,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.claimscrubber.Eventually;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.generate.ClaimGenerator;
-import org.claimscrubber.history.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the processor survives: a SIGKILL mid-stream and a restart, a broker restart, and a second instance leaving the group. */
+/**
+ * What the processor survives: a SIGKILL mid-stream and a restart, a broker restart, and a second instance leaving
+ * the group. Every test reads the committed output from the beginning: each event decided exactly once.
+ */
 class FaultToleranceTest extends OnEmbeddedBroker {
     @TempDir
     static Path dir;
@@ -42,9 +47,7 @@ class FaultToleranceTest extends OnEmbeddedBroker {
     }
 
     private static List<String> generate(int count, long seed) {
-        StringWriter out = new StringWriter();
-        new ClaimGenerator(seed, 0.3).write(count, out);
-        return out.toString().lines().toList();
+        return new ClaimGenerator(seed, 0.3).lines(count);
     }
 
     private static Process runProcessor(Map<String, Object> config, Path stateDir) throws Exception {
@@ -67,74 +70,45 @@ class FaultToleranceTest extends OnEmbeddedBroker {
         org.claimscrubber.cli.RegisterSchemasCommand.subjects(Topics.from(config))
                 .forEach((subject, schema) -> registry.registry().register(subject, schema));
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-        Map<String, Decision> expected = publish(config, generate(4000, 21));
+        List<String> events = generate(4000, 21);
+        Map<String, Decision> expected = SameAsCheck.decisions(engine(), events);
+        send(config, events);
         Path state = dir.resolve("crash-state");
-        List<Decision> seen = new ArrayList<>();
-        try (DecisionReader reader = new DecisionReader(config)) {
-            Process first = runProcessor(config, state);
-            try {
-                while (seen.size() < 300) {
-                    seen.addAll(reader.read(300 - seen.size(), Duration.ofSeconds(90)));
-                    assertTrue(first.isAlive(), "the processor died before the kill");
-                }
-            } finally {
-                first.destroyForcibly().waitFor();
-            }
-            Process second = runProcessor(config, state);
-            try {
-                seen.addAll(reader.read(expected.size() - seen.size(), Duration.ofSeconds(120)));
-            } finally {
-                second.destroy();
-                second.waitFor();
-            }
+        Process first = runProcessor(config, state);
+        try (CommittedDecisions progress = new CommittedDecisions(config)) {
+            Eventually.await(Duration.ofSeconds(90), "the first processor's first 100 decisions", () -> {
+                assertTrue(first.isAlive(), "the processor died before the kill");
+                return progress.poll() >= 100;
+            });
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        // Read committed, up to the last stable offset: the killed instance's open transaction counts for nothing.
+        int atKill = CommittedDecisions.readAll(config).size();
+        assertTrue(atKill > 0 && atKill < expected.size(),
+                "the kill came mid-stream: " + atKill + " of " + expected.size() + " decisions committed at the kill");
+
+        Process second = runProcessor(config, state);
+        List<Decision> seen;
+        try {
+            seen = CommittedDecisions.awaitEvery(config, expected.keySet(), Duration.ofSeconds(120));
+        } finally {
+            second.destroy();
+            second.waitFor();
         }
 
-        assertExactlyTheEnginesDecisions(expected, seen);
+        assertTrue(seen.size() - atKill > 0, "the restarted processor committed the decisions after the kill");
+        SameAsCheck.assertSameDecisions(expected, seen);
     }
 
-    /** Publishes the events; returns the engine's own decision for each, by event id. */
-    private static Map<String, Decision> publish(Map<String, Object> config, List<String> events) {
-        send(config, events);
-        return expected(events);
+    private static EditEngine engine() {
+        return new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
     }
 
     private static void send(Map<String, Object> config, List<String> events) {
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
             events.forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
         }
-    }
-
-    /** The engine's own decision for each event, in file order, by event id. */
-    private static Map<String, Decision> expected(List<String> events) {
-        Map<String, Decision> expected = new HashMap<>();
-        InMemoryHistory history = new InMemoryHistory();
-        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
-        for (String e : events) {
-            Decision d = history.apply(engine, ClaimJson.read(e)).decision();
-            if (d != null) {
-                expected.put(d.eventId(), d);
-            }
-        }
-        return expected;
-    }
-
-    private static void readUntil(DecisionReader reader, Map<String, Decision> seen, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (seen.size() < count && System.nanoTime() < deadline) {
-            reader.pollWithPositions(Duration.ofMillis(200), seen::put);
-        }
-    }
-
-    /** One decision per expected event, none missing, each with the engine's disposition and findings. */
-    private static void assertExactlyTheEnginesDecisions(Map<String, Decision> expected, List<Decision> seen) {
-        Set<String> ids = new HashSet<>();
-        for (Decision d : seen) {
-            assertTrue(ids.add(d.eventId()), "duplicate decision for " + d.eventId());
-            Decision want = expected.get(d.eventId());
-            assertEquals(want.disposition(), d.disposition(), d.eventId());
-            assertEquals(want.findings(), d.findings(), d.eventId());
-        }
-        assertEquals(expected.keySet(), ids, "missing decisions");
     }
 
     @Test
@@ -144,22 +118,20 @@ class FaultToleranceTest extends OnEmbeddedBroker {
         // One partition: the engine's file order is then the stream's order for every member (README: ordering).
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
         List<String> events = generate(6000, 33);
-        Map<String, Decision> expected = expected(events);
+        Map<String, Decision> expected = SameAsCheck.decisions(engine(), events);
         send(config, events.subList(0, 3000));
-        EditEngine engine = new EditEngine(ReferenceLoader.loadSample(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
-        // Keyed by topic-partition-offset: the reader commits nothing, so it may read records again after the
-        // broker's restart; a second decision for an event would sit at another position.
-        Map<String, Decision> seen = new java.util.concurrent.ConcurrentHashMap<>();
-        try (ProcessorApp app = new ProcessorApp(config, engine).start(Duration.ofSeconds(60));
-             DecisionReader reader = new DecisionReader(config)) {
-            readUntil(reader, seen, 300);
+        List<Decision> seen;
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60))) {
+            try (CommittedDecisions progress = new CommittedDecisions(config)) {
+                progress.atLeast(300, Duration.ofSeconds(120));
+            }
             kafka.stop();
             kafka.restart();
             send(config, events.subList(3000, events.size()));
-            readUntil(reader, seen, expected.size());
+            seen = CommittedDecisions.awaitEvery(config, expected.keySet(), Duration.ofSeconds(120));
             assertEquals(org.apache.kafka.streams.KafkaStreams.State.RUNNING, app.state());
         }
-        assertExactlyTheEnginesDecisions(expected, new ArrayList<>(seen.values()));
+        SameAsCheck.assertSameDecisions(expected, seen);
     }
 
     @Test
@@ -168,33 +140,52 @@ class FaultToleranceTest extends OnEmbeddedBroker {
         ProcessorApp.ensureTopics(config, Topics.from(config), 4);
         List<String> events = generate(3000, 5);
         Set<String> eventIds = new HashSet<>();
+        events.forEach(e -> eventIds.add(ClaimJson.read(e).eventId()));
         EditEngine engine = new EditEngine(Scrubber.sampleReference(), Policies.loadDefault(), ProviderBasis.RENDERING, Clock.systemUTC());
+        DecisionTally byFirst = new DecisionTally();
+        DecisionTally bySecond = new DecisionTally();
         Map<String, Object> a = new HashMap<>(config);
         a.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pair-a").toString());
+        a.put(ProcessorEvents.CONFIG, byFirst);
         Map<String, Object> b = new HashMap<>(config);
         b.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pair-b").toString());
-        List<Decision> seen = new ArrayList<>();
+        b.put(ProcessorEvents.CONFIG, bySecond);
+        Set<TopicPartition> heldBySecond;
+        int firstBeforeLeave;
         try (ProcessorApp first = new ProcessorApp(a, engine).start(Duration.ofSeconds(60));
-             DecisionReader reader = new DecisionReader(config);
              ClaimPublisher publisher = new ClaimPublisher(config)) {
             try (ProcessorApp second = new ProcessorApp(b, engine).start(Duration.ofSeconds(60))) {
-                for (String e : events.subList(0, 1500)) {
-                    publisher.publish(ClaimEvents.fromJson(e));
-                }
+                Eventually.await(Duration.ofSeconds(60), "the second instance judging some partitions",
+                        () -> !judgePartitions(second).isEmpty());
+                heldBySecond = judgePartitions(second);
+                events.subList(0, 1500).forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
                 publisher.flush();
-                seen.addAll(reader.read(500, Duration.ofSeconds(60)));
+                Eventually.await(Duration.ofSeconds(60), "both instances deciding claims",
+                        () -> byFirst.size() > 0 && bySecond.size() > 0, () -> byFirst.size() + " and " + bySecond.size());
+                firstBeforeLeave = byFirst.size();
             }
-            for (String e : events.subList(1500, events.size())) {
-                publisher.publish(ClaimEvents.fromJson(e));
-            }
-            for (String e : events) {
-                eventIds.add(ClaimJson.read(e).eventId());
-            }
-            seen.addAll(reader.read(eventIds.size() - seen.size(), Duration.ofSeconds(120)));
+            Eventually.await(Duration.ofSeconds(60), "the first instance judging the partitions the second left",
+                    () -> judgePartitions(first).containsAll(heldBySecond), () -> judgePartitions(first) + " of " + heldBySecond);
+            events.subList(1500, events.size()).forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
+            publisher.flush();
+            List<Decision> seen = CommittedDecisions.awaitEvery(config, eventIds, Duration.ofSeconds(120));
             assertEquals(org.apache.kafka.streams.KafkaStreams.State.RUNNING, first.state());
+
+            assertTrue(byFirst.size() > firstBeforeLeave, "the first instance went on deciding after the second left");
+            SameAsCheck.assertOnePerEvent(eventIds, seen);
         }
-        Set<String> ids = new HashSet<>();
-        seen.forEach(d -> assertTrue(ids.add(d.eventId()), "duplicate decision for " + d.eventId()));
-        assertEquals(eventIds, ids);
+    }
+
+    /** The repartition-topic partitions whose judge task runs on this instance (sub-topology 1). */
+    private static Set<TopicPartition> judgePartitions(ProcessorApp app) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (ThreadMetadata thread : app.streams().metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                if (task.taskId().subtopology() == 1) {
+                    partitions.addAll(task.topicPartitions());
+                }
+            }
+        }
+        return partitions;
     }
 }

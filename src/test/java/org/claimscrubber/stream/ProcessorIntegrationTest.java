@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Scrubber;
@@ -47,12 +44,11 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
             publisher.publishRaw("BAD", "not avro at all".getBytes(StandardCharsets.UTF_8));
             publisher.publish(ClaimTopologyTest.claim("E2", "C2", "M2", "62323", "77003"));
         }
-        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60));
-             DecisionReader reader = new DecisionReader(config)) {
-            List<Decision> decisions = reader.read(2, Duration.ofSeconds(60));
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60))) {
+            List<Decision> decisions = CommittedDecisions.awaitEvery(config, Set.of("E1", "E2"), Duration.ofSeconds(60));
 
             assertEquals(KafkaStreams.State.RUNNING, app.state());
-            assertEquals(Set.of("C1", "C2"), Set.copyOf(decisions.stream().map(Decision::claimId).toList()));
+            assertEquals(List.of("C1", "C2"), decisions.stream().map(Decision::claimId).sorted().toList());
             assertEquals(Disposition.FLAGGED, decisions.stream().filter(d -> d.claimId().equals("C2")).findFirst().orElseThrow().disposition());
             ConsumerRecord<byte[], byte[]> dead = readOne(config, "e2e.dlq");
             assertEquals("not avro at all", new String(dead.value(), StandardCharsets.UTF_8));
@@ -70,50 +66,24 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
     }
 
     static ConsumerRecord<byte[], byte[]> readOne(Map<String, Object> config, String topic) {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", config.get("bootstrap.servers"),
-                "group.id", "dlq-reader-" + topic, "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.isEmpty() && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            assertEquals(1, records.size());
-            return records.get(0);
-        }
+        List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.awaitAtLeast(config, 1, Duration.ofSeconds(30), topic);
+        assertEquals(1, records.size(), "records in " + topic);
+        return records.get(0);
     }
 
     @Test
     void streamDecisionsEqualCheckDecisionsForEveryEvent() throws Exception {
         Map<String, Object> config = config("parity");
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);
-        java.io.StringWriter generated = new java.io.StringWriter();
-        new org.claimscrubber.generate.ClaimGenerator(3, 0.4).write(3000, generated);
-        List<String> events = generated.toString().lines().toList();
-        org.claimscrubber.history.InMemoryHistory history = new org.claimscrubber.history.InMemoryHistory();
-        EditEngine engine = engine();
-        Map<String, Decision> expected = new HashMap<>();
+        List<String> events = new org.claimscrubber.generate.ClaimGenerator(3, 0.4).lines(3000);
+        Map<String, Decision> expected = SameAsCheck.decisions(engine(), events);
         try (ClaimPublisher publisher = new ClaimPublisher(config)) {
-            for (String e : events) {
-                publisher.publish(ClaimEvents.fromJson(e));
-                Decision d = history.apply(engine, org.claimscrubber.claim.ClaimJson.read(e)).decision();
-                if (d != null) {
-                    expected.put(d.eventId(), d);
-                }
-            }
+            events.forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
         }
-        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60));
-             DecisionReader reader = new DecisionReader(config)) {
-            List<Decision> decisions = reader.read(expected.size(), Duration.ofSeconds(60));
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60))) {
+            List<Decision> decisions = CommittedDecisions.awaitEvery(config, expected.keySet(), Duration.ofSeconds(60));
 
-            assertEquals(expected.size(), decisions.size());
-            for (Decision d : decisions) {
-                Decision want = expected.get(d.eventId());
-                assertEquals(want.disposition(), d.disposition(), d.eventId());
-                assertEquals(want.findings(), d.findings(), d.eventId());
-                assertEquals(want.lines(), d.lines(), d.eventId());
-            }
+            SameAsCheck.assertSameDecisions(expected, decisions);
         }
     }
 
@@ -128,7 +98,9 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
             publisher.publishRaw("BAD", new byte[] {9, 9, 9});
         }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        try (org.claimscrubber.ops.OpsServer ops = new org.claimscrubber.ops.OpsServer(0, metrics)) {
+        String token = "ops-test-token-0123456789";
+        try (org.claimscrubber.ops.OpsServer ops = new org.claimscrubber.ops.OpsServer(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), 0), org.claimscrubber.ops.BearerToken.of(token), metrics)) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint("127.0.0.1"));
             ProcessorApp app = new ProcessorApp(config, engine());
             ops.attach(app);
@@ -149,10 +121,11 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
                 assertEquals(200, get(http, ops.url() + "/health/live").statusCode());
                 assertEquals(200, get(http, ops.url() + "/health/ready").statusCode());
                 assertTrue(get(http, ops.url() + "/topology").body().contains("judge-claim"));
-                java.net.http.HttpResponse<String> history = get(http, ops.url() + "/members/MEMBER-SECRET-7/history");
+                java.net.http.HttpResponse<String> history = get(http, ops.url() + "/members/MEMBER-SECRET-7/history", "Bearer " + token);
                 assertEquals(200, history.statusCode());
                 assertTrue(history.body().contains("\"claimId\":\"C1\""), history.body());
-                assertEquals(404, get(http, ops.url() + "/members/NOBODY/history").statusCode());
+                assertEquals(404, get(http, ops.url() + "/members/NOBODY/history", "Bearer " + token).statusCode());
+                assertEquals(401, get(http, ops.url() + "/members/MEMBER-SECRET-7/history").statusCode());
             }
             assertEquals(503, get(http, ops.url() + "/health/live").statusCode());
             assertEquals(503, get(http, ops.url() + "/health/ready").statusCode());
@@ -161,6 +134,11 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
 
     private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
         return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url, String authorization) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", authorization).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }
