@@ -50,6 +50,14 @@ final class ClaimBuilder {
         return this;
     }
 
+    /** Sets the payer id (left out when null). */
+    ClaimBuilder payer(String payerId) {
+        if (payerId != null) {
+            claim.put("payerId", payerId);
+        }
+        return this;
+    }
+
     ClaimBuilder line(String code, int units, String... modifiers) {
         ObjectNode line = lines.addObject();
         line.put("lineNumber", lines.size());

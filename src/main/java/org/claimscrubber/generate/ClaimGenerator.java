@@ -38,6 +38,8 @@ public final class ClaimGenerator {
      * the sample ZIP file lacks (60601) and none, so that lines are priced in several localities and nationally.
      */
     private static final String[] PROVIDER_ZIPS = {"10001", "90012", "35203", "99501", "94103", "33101", "82001", "90265", "60601", null};
+    /** Payer ids by claim: the shipped file's example payer section, a payer without one (the default rules) and none. */
+    private static final String[] PAYERS = {"EXAMPLE-COMMERCIAL", "00882", null, null, null};
     /** Service facility ZIPs, given to every third claim in a facility place of service. */
     private static final String[] FACILITY_ZIPS = {"94103", "10001", "99501", "35203", "82001"};
 
@@ -133,7 +135,8 @@ public final class ClaimGenerator {
         ClaimBuilder b = new ClaimBuilder(eventId(), claimId, member, provider, provider, pos, date, dx);
         String facilityZip = claimSequence % 3 == 0 && List.of("19", "21", "22", "24").contains(pos)
                 ? FACILITY_ZIPS[claimSequence % FACILITY_ZIPS.length] : null;
-        return b.zips(PROVIDER_ZIPS[Math.floorMod(provider.hashCode(), PROVIDER_ZIPS.length)], facilityZip);
+        return b.zips(PROVIDER_ZIPS[Math.floorMod(provider.hashCode(), PROVIDER_ZIPS.length)], facilityZip)
+                .payer(PAYERS[claimSequence % PAYERS.length]);
     }
 
     void emitAccepted(ObjectNode claim) {

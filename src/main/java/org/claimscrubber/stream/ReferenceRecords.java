@@ -26,13 +26,16 @@ public final class ReferenceRecords {
     public static final String DIAGNOSES = "reference.diagnoses";
     /** GPCI, locality-to-county and ZIP5 rows (locality pricing). */
     public static final String LOCALITIES = "reference.localities";
+    /** The policy file in force, under {@link #POLICIES_KEY} (schema reference-policies.avsc); not part of a reference load. */
+    public static final String POLICIES = "reference.policies";
+    public static final String POLICIES_KEY = "policies";
     /** Load markers: under {@link #LOAD_KEY}, the newest completed load and what the three row topics then hold. */
     public static final String LOADS = "reference.loads";
     public static final String LOAD_KEY = "reference";
     /** The topics of reference rows, in load order. */
     public static final java.util.List<String> ROW_TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOCALITIES);
     /** Every reference topic, the marker topic last. */
-    public static final java.util.List<String> TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOCALITIES, LOADS);
+    public static final java.util.List<String> TOPICS = java.util.List.of(PTP, MUE, CODES, ADD_ONS, DIAGNOSES, LOCALITIES, POLICIES, LOADS);
 
     private ReferenceRecords() {
     }
