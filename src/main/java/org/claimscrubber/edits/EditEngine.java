@@ -41,6 +41,7 @@ public final class EditEngine {
     private final Clock clock;
     private final int retentionDays;
     private final Map<LocalDate, Map<String, String>> versionsByDate = new ConcurrentHashMap<>();
+    private final PricingLocality.Cache localities;
 
     public EditEngine(ReferenceData reference, Policies policies, ProviderBasis basis, Clock clock) {
         this.reference = reference;
@@ -48,6 +49,7 @@ public final class EditEngine {
         this.basis = basis;
         this.clock = clock;
         this.retentionDays = Math.max(policies.longestWindowDays(), 1) + RETENTION_MARGIN_DAYS;
+        this.localities = new PricingLocality.Cache(reference.localities());
     }
 
     /** The result of one event: its decision (null for a redelivered eventId) and the member's new history. */
@@ -104,7 +106,7 @@ public final class EditEngine {
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
         List<LineFacts> priced = new ArrayList<>(review.lines.size());
         LocalDate filed = TimelyFiling.filedOn(claim, today);
-        PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, this.localities);
         for (LineFacts f : review.lines) {
             TimelyFiling.check(review, f, filed, rules.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
@@ -163,7 +165,7 @@ public final class EditEngine {
         if (claim.lines().size() > ClaimValidator.MAX_LINES) {
             return lines;
         }
-        PricingLocality.Memo localities = new PricingLocality.Memo(claim, reference.localities());
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, this.localities);
         List<LineFacts> priced = new ArrayList<>(claim.lines().size());
         for (Line l : claim.lines()) {
             if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {

@@ -25,6 +25,15 @@ final class MultipleProcedures {
 
     /** The lines with the reduction applied; {@code facts.get(i)} is the line of {@code lines.get(i)}. */
     static List<DecisionLine> apply(List<LineFacts> facts, List<DecisionLine> lines) {
+        int services = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).feeScheduleAmount() != null && "2".equals(facts.get(i).pricingRow().multipleProcedure())) {
+                services += facts.get(i).line.units();
+            }
+        }
+        if (services < 2) {
+            return lines;
+        }
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             LineFacts f = facts.get(i);
@@ -35,11 +44,11 @@ final class MultipleProcedures {
         }
         List<DecisionLine> out = null;
         for (List<Integer> group : groups.values()) {
-            int services = 0;
+            int inGroup = 0;
             for (int i : group) {
-                services += facts.get(i).line.units();
+                inGroup += facts.get(i).line.units();
             }
-            if (services < 2) {
+            if (inGroup < 2) {
                 continue;
             }
             if (out == null) {

@@ -58,14 +58,46 @@ record PricingLocality(String zip, String locality, String name, BigDecimal work
                 g.mp().stripTrailingZeros(), found(where, z, g, gpcis.file(), localities.countiesFor(year)));
     }
 
-    private static String found(String where, ZipLocality z, GpciRow g, String gpciFile, Localities.CountyYear counties) {
-        StringBuilder s = new StringBuilder(240).append(where).append(", ").append(g.name());
-        List<LocalityCounty> rows = counties == null ? null : counties.byKey().get(z.key());
-        if (rows != null && !rows.isEmpty()) {
-            s.append(" (counties: ").append(rows.get(0).counties()).append(", ").append(counties.file()).append(')');
+    /** Resolved localities shared by every claim judged against one reference: the notes are built once per ZIP. */
+    static final class Cache {
+        private static final int MOST = 200_000;
+        private final Localities localities;
+        private final java.util.concurrent.ConcurrentHashMap<Key, PricingLocality> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The claim's ZIPs and the ZIP file and release in force, the last two compared by identity (never hashed whole). */
+        private record Key(String facilityZip, String billingZip, Localities.ZipEdition edition, FeeSchedule.Release release) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && java.util.Objects.equals(facilityZip, k.facilityZip) && java.util.Objects.equals(billingZip, k.billingZip)
+                        && edition == k.edition && release == k.release;
+            }
+
+            @Override
+            public int hashCode() {
+                return (java.util.Objects.hashCode(facilityZip) * 31 + java.util.Objects.hashCode(billingZip)) * 31
+                        + System.identityHashCode(edition) * 17 + System.identityHashCode(release);
+            }
         }
-        s.append("; ").append(gpciFile).append(": work ").append(g.work().toPlainString()).append(", PE ").append(g.pe().toPlainString())
-                .append(", MP ").append(g.mp().toPlainString());
+
+        Cache(Localities localities) {
+            this.localities = localities;
+        }
+
+        PricingLocality of(Claim claim, LocalDate date, FeeSchedule.Release release) {
+            Key key = new Key(claim.serviceFacilityZip(), claim.billingProviderZip(), localities.zipsOn(date), release);
+            PricingLocality p = resolved.get(key);
+            if (p == null) {
+                p = PricingLocality.of(claim, date, release, localities);
+                if (resolved.size() < MOST) {
+                    resolved.put(key, p);
+                }
+            }
+            return p;
+        }
+    }
+
+    private static String found(String where, ZipLocality z, GpciRow g, String gpciFile, Localities.CountyYear counties) {
+        StringBuilder s = new StringBuilder(160).append(where).append("; GPCIs of ").append(gpciFile);
         if (g.workFloor() && g.work().compareTo(BigDecimal.ONE) == 0) {
             s.append("; the work GPCI is at the 1.0 floor CMS applies");
         }
@@ -74,6 +106,10 @@ record PricingLocality(String zip, String locality, String name, BigDecimal work
         }
         if (z.plusFour()) {
             s.append("; ZIP ").append(z.zip()).append(" is split between localities by ZIP+4: priced by its ZIP5 record");
+        }
+        List<LocalityCounty> rows = counties == null ? null : counties.byKey().get(z.key());
+        if (rows != null && !rows.isEmpty()) {
+            s.append("; counties: ").append(rows.get(0).counties()).append(" (").append(counties.file()).append(')');
         }
         return s.toString();
     }
@@ -105,27 +141,19 @@ record PricingLocality(String zip, String locality, String name, BigDecimal work
     /** The locality of one claim, resolved once per date and release (a claim's lines usually share both). */
     static final class Memo {
         private final Claim claim;
-        private final Localities localities;
+        private final Cache cache;
         private LocalDate date;
         private FeeSchedule.Release release;
         private PricingLocality last;
 
-        Memo(Claim claim, Localities localities) {
+        Memo(Claim claim, Cache cache) {
             this.claim = claim;
-            this.localities = localities;
+            this.cache = cache;
         }
 
         PricingLocality on(LocalDate onDate, FeeSchedule.Release inRelease) {
             if (last == null || !onDate.equals(date) || inRelease != release) {
-                if (last != null && inRelease == release) {
-                    Localities.ZipEdition before = localities.zipsOn(date);
-                    Localities.ZipEdition now = localities.zipsOn(onDate);
-                    if (before == now) {
-                        date = onDate;
-                        return last;
-                    }
-                }
-                last = of(claim, onDate, inRelease, localities);
+                last = cache.of(claim, onDate, inRelease);
                 date = onDate;
                 release = inRelease;
             }
