@@ -1,14 +1,20 @@
 package org.claimscrubber.cli;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,18 +38,32 @@ import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
+import org.claimscrubber.stream.AvroMapping;
+import org.claimscrubber.x12.Acknowledgements;
+import org.claimscrubber.x12.MappedClaim;
+import org.claimscrubber.x12.X12Exception;
+import org.claimscrubber.x12.X12Messages;
+import org.claimscrubber.x12.X12Reader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code check}: the edit engine over a JSON Lines file, no Kafka, member history in memory. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run the edit engine over a JSON Lines file of ClaimSubmitted events; print one ClaimDecision per line.")
+        description = "Run the edit engine over a JSON Lines file of ClaimSubmitted events (or 837P files); print one ClaimDecision per line.")
 public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "DIR", description = "Folder of CMS files (default: the shipped sample).")
     Path reference;
 
-    @Option(names = "--claims", required = true, paramLabel = "FILE", description = "JSON Lines claim events.")
+    @Option(names = "--claims", paramLabel = "FILE", description = "JSON Lines claim events.")
     Path claims;
+
+    @Option(names = "--x12", paramLabel = "FILE", arity = "1..*",
+            description = "837P (005010X222A1) files instead of --claims; a rejected interchange is reported on stderr and not judged.")
+    List<Path> x12;
+
+    @Option(names = "--acks", paramLabel = "DIR",
+            description = "With --x12: write each interchange's 999 (and, when it is accepted, its 277CA) into DIR.")
+    Path acks;
 
     @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
     Path policies;
@@ -70,14 +90,21 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("check: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        if (!Files.isReadable(claims)) {
-            err.println("check: cannot read " + claims);
+        if ((claims == null) == (x12 == null)) {
+            err.println("check: give either --claims FILE or --x12 FILE...");
             return Main.EXIT_USAGE;
+        }
+        for (Path file : claims != null ? List.of(claims) : x12) {
+            if (!Files.isReadable(file)) {
+                err.println("check: cannot read " + file);
+                return Main.EXIT_USAGE;
+            }
         }
         if (!quiet) {
             printReference(engine.reference());
         }
         DecisionSummary summary = new DecisionSummary();
+        Map<String, Decision> decided = new HashMap<>();
         InMemoryHistory history = new InMemoryHistory();
         long started = System.nanoTime();
         OutputStream writer = new BufferedOutputStream(out, 1 << 16);
@@ -90,7 +117,7 @@ public final class CheckCommand implements Callable<Integer> {
             return t;
         });
         try (DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
-            Future<?> reading = stages.submit(() -> read(parsed));
+            Future<?> reading = stages.submit(() -> claims != null ? read(parsed) : readX12(parsed));
             Future<?> writing = stages.submit(() -> {
                 for (List<Decision> batch = judged.take(); !batch.isEmpty(); batch = judged.take()) {
                     for (Decision d : batch) {
@@ -114,6 +141,9 @@ public final class CheckCommand implements Callable<Integer> {
                         } else {
                             summary.add(outcome.decision());
                             out.add(outcome.decision());
+                            if (acks != null) {
+                                decided.put(outcome.decision().eventId(), outcome.decision());
+                            }
                         }
                     }
                     if (!out.isEmpty()) { // an empty list is the writer's end marker
@@ -129,12 +159,38 @@ public final class CheckCommand implements Callable<Integer> {
             stages.shutdownNow();
         }
         writer.flush();
+        if (acks != null && x12 != null) {
+            writeAcks(decided);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!quiet) {
             err.print(summary.render("unreadable lines"));
             err.printf("%-34s %10.0f%n", "claims/s", summary.decisions() / Math.max(seconds, 1e-9));
         }
         return summary.unreadableCount() > 0 ? Main.EXIT_UNREADABLE : 0;
+    }
+
+    /** A second pass over the 837P files: per interchange {@code <file>.<ISA13>.999} and, if accepted, {@code .277}. */
+    private void writeAcks(Map<String, Decision> decided) throws IOException {
+        Files.createDirectories(acks);
+        Instant now = clock.instant();
+        for (Path file : x12) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                X12Reader.read(in, interchange -> {
+                    String base = file.getFileName() + "." + interchange.controlNumber();
+                    try {
+                        Files.write(acks.resolve(base + ".999"), Acknowledgements.implementationAck(interchange, now));
+                        if (interchange.accepted()) {
+                            Files.write(acks.resolve(base + ".277"), Acknowledgements.claimAck(interchange, decided::get, now));
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (X12Exception e) {
+                // reported by the first pass; bytes that are not X12 have no sender to answer
+            }
+        }
     }
 
     /** One line per file read, and per fee-schedule release its rows by status code. */
@@ -188,6 +244,47 @@ public final class CheckCommand implements Callable<Integer> {
             parsed.put(Batch.END);
         }
         return null;
+    }
+
+    /** The claims of every accepted interchange of the --x12 files, in file order; each rejection is one "unreadable" message. */
+    private Void readX12(BlockingQueue<Batch> parsed) throws IOException, InterruptedException {
+        try {
+            List<Object> batch = new ArrayList<>(BATCH);
+            for (Path file : x12) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    X12Reader.read(in, interchange -> {
+                        if (!interchange.accepted()) {
+                            batch.add(X12Messages.rejected(file.getFileName().toString(), interchange));
+                        } else {
+                            for (MappedClaim c : interchange.claims()) {
+                                batch.add(AvroMapping.claim(c.event()));
+                            }
+                        }
+                        if (batch.size() >= BATCH) {
+                            putUninterruptibly(parsed, new Batch(new ArrayList<>(batch)));
+                            batch.clear();
+                        }
+                    });
+                } catch (X12Exception e) {
+                    batch.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
+                }
+            }
+            if (!batch.isEmpty()) {
+                parsed.put(new Batch(batch));
+            }
+        } finally {
+            parsed.put(Batch.END);
+        }
+        return null;
+    }
+
+    private static void putUninterruptibly(BlockingQueue<Batch> queue, Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Hands a batch to the writer, giving up when the writer has failed (its failure is reported by finish). */

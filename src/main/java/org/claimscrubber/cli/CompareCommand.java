@@ -29,14 +29,24 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--actual", required = true, paramLabel = "FILE")
     Path actual;
 
+    @Option(names = "--match", defaultValue = "eventId",
+            description = "eventId, or claim: the n-th decision of a claimId with the n-th, for two intakes of the same claims whose "
+                    + "event ids differ (JSON against 837P, whose ids come from the envelope) (default: ${DEFAULT-VALUE}).")
+    String match = "eventId";
+
     PrintStream out = System.out;
 
     @Override
     public Integer call() throws IOException {
+        if (!match.equals("eventId") && !match.equals("claim")) {
+            out.println("compare: --match must be eventId or claim");
+            return Main.EXIT_USAGE;
+        }
+        boolean byClaim = match.equals("claim");
         Map<String, JsonNode> want = new HashMap<>();
-        long duplicatedExpected = read(expected, want);
+        long duplicatedExpected = read(expected, want, byClaim);
         Map<String, JsonNode> got = new HashMap<>();
-        long duplicated = read(actual, got);
+        long duplicated = read(actual, got, byClaim);
         long missing = 0;
         long differing = 0;
         for (Map.Entry<String, JsonNode> e : want.entrySet()) {
@@ -45,7 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
                 missing++;
             } else if (!same(e.getValue(), other)) {
                 if (differing++ == 0) {
-                    out.println("first difference, eventId " + e.getKey());
+                    out.println("first difference, " + (byClaim ? "claim " : "eventId ") + e.getKey());
                 }
             }
         }
@@ -64,13 +74,16 @@ public final class CompareCommand implements Callable<Integer> {
         return true;
     }
 
-    private static long read(Path file, Map<String, JsonNode> into) throws IOException {
+    private static long read(Path file, Map<String, JsonNode> into, boolean byClaim) throws IOException {
         long duplicates = 0;
+        Map<String, Integer> seen = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
                     JsonNode d = JSON.readTree(line);
-                    if (into.put(d.path("eventId").asText(), d) != null) {
+                    String key = byClaim ? d.path("claimId").asText() + " #" + seen.merge(d.path("claimId").asText(), 1, Integer::sum)
+                            : d.path("eventId").asText();
+                    if (into.put(key, d) != null) {
                         duplicates++;
                     }
                 }

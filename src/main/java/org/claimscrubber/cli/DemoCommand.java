@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimscrubber.avro.ClaimSubmitted;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
@@ -25,6 +30,10 @@ import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.stream.ClaimEvents;
 import org.claimscrubber.stream.ClaimPublisher;
+import org.claimscrubber.stream.ClientConfigs;
+import org.claimscrubber.x12.ClaimX12Writer;
+import org.claimscrubber.x12.X12IntakeApp;
+import org.claimscrubber.x12.X12Topics;
 import org.claimscrubber.stream.DecisionReader;
 import org.claimscrubber.ops.AdvertisedHost;
 import org.claimscrubber.ops.BearerToken;
@@ -64,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "0", description = "Port of /metrics and the health endpoints (default: a free one).")
     int httpPort;
 
+    @Option(names = "--x12", description = "Publish the generated claims as 837P interchanges (1,000 claims each) to claims.x12, "
+            + "run the X12 intake too, and count the 999s and 277CAs written to claims.x12.ack.")
+    boolean x12;
+
     @Mixin
     HttpOptions http;
 
@@ -90,7 +103,12 @@ public final class DemoCommand implements Callable<Integer> {
             ProcessorApp.ensureTopics(config, topics, 1);
 
             new ReferencePublisher(config, stdout).publish(ReferenceLoader.sampleSources(), "sample reference");
-            int expected = publish(config);
+            X12IntakeApp intake = null;
+            if (x12) {
+                X12IntakeApp.ensureTopics(config, 1);
+                intake = new X12IntakeApp(config).start(Duration.ofMinutes(2));
+            }
+            int expected = x12 ? publishX12(config) : publish(config);
             long started = System.nanoTime();
             EditEngine engine = new EditEngine(ReferenceData.empty(), Setup.policies(null), ProviderBasis.RENDERING, ProcessingClock.system());
             ScrubberMetrics metrics = new ScrubberMetrics();
@@ -122,6 +140,9 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 }
                 stdout.print(summary.render("DLQ records"));
+                if (x12) {
+                    stdout.printf("%-34s %10d%n", "acknowledgements so far (999, 277CA)", TopicCounter.count(config, X12Topics.from(config).ack(), Duration.ofSeconds(10)));
+                }
                 stdout.printf("%-34s %10.0f%n", "claims/s (start to last decision)", decisions.size() / seconds);
                 if (decisions.size() != expected) {
                     stdout.println("expected " + expected + " decisions, got " + decisions.size());
@@ -133,6 +154,10 @@ public final class DemoCommand implements Callable<Integer> {
                     Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
                     forever.await();
                 }
+            } finally {
+                if (intake != null) {
+                    intake.close();
+                }
             }
         }
         return 0;
@@ -141,6 +166,36 @@ public final class DemoCommand implements Callable<Integer> {
     private static Map<String, Object> withServer(Map<String, Object> config, OpsServer ops, InetSocketAddress httpAddress) {
         config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG, ops.endpoint(AdvertisedHost.derive(httpAddress.getAddress())));
         return config;
+    }
+
+    /**
+     * Publishes the generated stream as 837P interchanges to claims.x12 (keyed by sender id), with one record that is
+     * not X12 in the middle; returns the decisions to expect (events X12 cannot carry are left out, see generate).
+     */
+    private int publishX12(Map<String, Object> config) throws Exception {
+        List<String> lines = new ClaimGenerator(seed, 0.15).lines(claims);
+        Set<String> eventIds = new HashSet<>();
+        List<byte[]> interchanges = new ArrayList<>();
+        try (ClaimX12Writer writer = new ClaimX12Writer(interchanges::add, 1000, "CLAIMSCRUBGEN")) {
+            for (String line : lines) {
+                ClaimSubmitted event = ClaimEvents.fromJson(line);
+                if (writer.write(event)) {
+                    eventIds.add(event.getEventId());
+                }
+            }
+        }
+        String topic = X12Topics.from(config).x12();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(ClientConfigs.connection(config, "acks", "all",
+                "max.request.size", 16 << 20), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < interchanges.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, "CLAIMSCRUBGEN", interchanges.get(i))).get();
+                if (i == interchanges.size() / 2) {
+                    producer.send(new ProducerRecord<>(topic, "CORRUPT-1", "this is not an X12 interchange".getBytes(StandardCharsets.UTF_8))).get();
+                }
+            }
+        }
+        stdout.println("published " + eventIds.size() + " claims in " + interchanges.size() + " 837P interchanges and 1 record that is not X12");
+        return eventIds.size();
     }
 
     /** Publishes the generated stream with one corrupt record in the middle; returns the decisions to expect. */

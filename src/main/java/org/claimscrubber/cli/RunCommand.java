@@ -26,6 +26,7 @@ import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.StreamsSettings;
 import org.claimscrubber.stream.Topics;
+import org.claimscrubber.x12.X12IntakeApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +70,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long to wait for the cluster to answer before giving up with status 1 (default: ${DEFAULT-VALUE}).")
     int kafkaWaitSeconds;
 
+    @Option(names = "--x12-intake", description = "Also run the X12 intake: 837P interchanges on claims.x12 to claims.submitted, 999s to claims.x12.ack.")
+    boolean x12Intake;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -111,7 +115,15 @@ public final class RunCommand implements Callable<Integer> {
                     + (token == null ? "disabled (no bearer token configured)" : "requires the bearer token"));
             ProcessorApp app = new ProcessorApp(config, engine, reference == null);
             ops.attach(app);
-            return runUntilStopped(app);
+            if (!x12Intake) {
+                return runUntilStopped(app);
+            }
+            X12IntakeApp.ensureTopics(config, partitions);
+            X12IntakeApp intake = new X12IntakeApp(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(intake::close, "x12-intake-shutdown"));
+            try (X12IntakeApp running = intake.start(Duration.ofMinutes(5))) {
+                return runUntilStopped(app);
+            }
         }
     }
 

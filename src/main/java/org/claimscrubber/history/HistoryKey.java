@@ -2,14 +2,20 @@ package org.claimscrubber.history;
 
 import org.claimscrubber.claim.Claim;
 
-/** The key of a claim's member history. A claim without a member id has none: it is judged alone and leaves nothing. */
+/**
+ * The key of a claim's history. A claim with a member id uses the member's history. A claim without one (it is
+ * INVALID_CLAIM) never shares a key with another claim: its history is its own, under its claim id, so it only
+ * remembers the event ids seen (a redelivery still emits nothing) and stays as small as one claim's.
+ */
 public final class HistoryKey {
+    /** Starts the key of a claim without a member id; no member id holds this character. */
+    static final String NO_MEMBER = "\u0000no-member|";
+
     private HistoryKey() {
     }
 
-    /** The member id, or null when it is missing or blank. */
     public static String of(Claim claim) {
         String member = claim.memberId();
-        return member == null || member.isBlank() ? null : member;
+        return member == null || member.isBlank() ? NO_MEMBER + claim.claimId() : member;
     }
 }

@@ -9,12 +9,9 @@ import org.claimscrubber.edits.EditEngine;
 public final class InMemoryHistory {
     private final Map<String, MemberHistory> members = new HashMap<>();
 
-    /** Judges the claim against its member's history and keeps the new history (none for a claim without a member id). */
+    /** Judges the claim against its history ({@link HistoryKey}) and keeps the new history. */
     public EditEngine.Outcome apply(EditEngine engine, Claim claim) {
         String key = HistoryKey.of(claim);
-        if (key == null) {
-            return engine.evaluate(claim, MemberHistory.empty());
-        }
         EditEngine.Outcome outcome = engine.evaluate(claim, members.getOrDefault(key, MemberHistory.empty()));
         members.put(key, outcome.history());
         return outcome;

@@ -47,7 +47,7 @@ public final class ClaimPublisher implements AutoCloseable {
                 throw new PublishException(topic + " does not exist on " + connection.get("bootstrap.servers")
                         + ": create it (run creates the claim topics) or name the input topic with " + Topics.SUBMITTED_CONFIG, e);
             }
-            throw PublishException.of("cannot describe " + topic, e);
+            throw PublishException.of("cannot check " + topic + " on " + connection.get("bootstrap.servers"), e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new PublishException("the cluster at " + connection.get("bootstrap.servers") + " did not answer within "
                     + timeout.toSeconds() + " s", e);

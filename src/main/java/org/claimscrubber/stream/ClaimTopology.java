@@ -60,7 +60,9 @@ public final class ClaimTopology {
         Serde<WireClaim> claims = WireClaimSerde.of(config);
         Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
         StreamsBuilder builder = new StreamsBuilder();
-        ReferenceStores reference = referenceInForce == null ? null : ReferenceStores.add(builder, config, referenceInForce);
+        if (referenceInForce != null) {
+            ReferenceStores.add(builder, config, referenceInForce);
+        }
         if (policiesInForce != null) {
             PolicyStore.add(builder, config, policiesInForce);
         }
@@ -72,7 +74,7 @@ public final class ClaimTopology {
                 .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
                 .process(KeyByMember::new, Named.as("key-by-member"))
                 .repartition(Repartitioned.with(Serdes.String(), claims).withName("claims-by-member"))
-                .process(() -> new JudgeProcessor(engine, reference, ProcessorEvents.from(config), historyLimit), Named.as("judge-claim"),
+                .process(() -> new JudgeProcessor(engine, ProcessorEvents.from(config), historyLimit), Named.as("judge-claim"),
                         JudgeProcessor.STORE);
 
         judged.split(Named.as("decision-"))

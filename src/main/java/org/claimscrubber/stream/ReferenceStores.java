@@ -1,6 +1,5 @@
 package org.claimscrubber.stream;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,7 +34,6 @@ final class ReferenceStores {
     static final String LOCALITIES_STORE = "reference-localities";
     static final String LOADS_STORE = "reference-loads";
     /** The judge's refresh interval. */
-    static final Duration QUIET = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceStores.class);
 
     private final ReferenceWatch watch;
@@ -75,9 +73,6 @@ final class ReferenceStores {
     }
 
     /** Called by the judge's tasks; the reference is checked and put in force by {@link ReferenceWatch}, on its own thread. */
-    void refresh(ProcessorContext<?, ?> context, long now) {
-        // Nothing to do here any more: kept for the judge, which still schedules it.
-    }
 
     /** Keeps one global store equal to its topic's usable records and tells the watch of each change. */
     private final class StoreProcessor implements Processor<String, byte[], Void, Void> {

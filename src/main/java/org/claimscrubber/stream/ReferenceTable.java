@@ -80,15 +80,15 @@ enum ReferenceTable {
 
     final String topic;
     final String store;
-    /** Every load has rows of this table (PTP, MUE, fee schedule); the others may be empty. */
+    /** Whether every load must hold rows of this table (PTP, MUE, fee schedule); the others may be empty. */
     final boolean required;
     private final Schema schema;
 
     ReferenceTable(String topic, String store, Schema schema, boolean required) {
         this.topic = topic;
         this.store = store;
-        this.required = required;
         this.schema = schema;
+        this.required = required;
     }
 
     /** A reader of this table's values; one per thread. */

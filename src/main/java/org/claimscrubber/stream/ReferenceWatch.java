@@ -9,11 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.claimscrubber.avro.ReferenceLoad;
 import org.claimscrubber.avro.ReferenceTableLoad;
-import org.claimscrubber.reference.ReferenceBuilder;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.serde.AvroDeserializer;
 import org.claimscrubber.serde.SerdeConfig;
@@ -50,6 +48,7 @@ final class ReferenceWatch {
     private String waitingFor;
     private final AvroDeserializer<ReferenceLoad> markers;
     private final Map<ReferenceTable, AvroDeserializer<Object>> readers = new EnumMap<>(ReferenceTable.class);
+
 
     ReferenceWatch(SerdeConfig serde, ProcessorEvents events, Consumer<ReferenceData> inForce) {
         this.inForce = inForce;
@@ -139,7 +138,7 @@ final class ReferenceWatch {
                 return true;
             }
             long started = System.nanoTime();
-            Built built = build();
+            StoreSnapshot built = StoreSnapshot.read(stores, readers, events);
             if (!built.tallies().equals(expected)) {
                 waiting("load " + marker.getLoadId() + " not complete yet: " + progress(built.tallies(), expected));
                 return true;
@@ -172,58 +171,24 @@ final class ReferenceWatch {
     }
 
     /**
-     * What the marker says each table holds; null when one of the three tables every load has (PTP, MUE, fee schedule)
-     * is missing or empty. The others (add-on codes, ICD-10-CM, locality files) may be empty: then their stores must be.
+     * What the marker says each table holds; null when one of the three tables every load needs is missing or empty.
+     * An optional table (add-on codes, ICD-10-CM) may be empty, and a marker that does not name it means empty.
      */
     private static Map<ReferenceTable, TableTally> expected(ReferenceLoad marker) {
         Map<ReferenceTable, TableTally> expected = new EnumMap<>(ReferenceTable.class);
+        for (ReferenceTable table : ReferenceTable.values()) {
+            if (!table.required) {
+                expected.put(table, TableTally.EMPTY);
+            }
+        }
         for (ReferenceTableLoad t : marker.getTables()) {
             for (ReferenceTable table : ReferenceTable.values()) {
-                if (table.topic.equals(t.getTopic()) && t.getRows() > 0) {
+                if (table.topic.equals(t.getTopic()) && (t.getRows() > 0 || !table.required)) {
                     expected.put(table, new TableTally(t.getRows(), t.getDigest()));
                 }
             }
         }
-        for (ReferenceTable table : ReferenceTable.values()) {
-            if (!expected.containsKey(table)) {
-                if (table.required) {
-                    return null;
-                }
-                expected.put(table, TableTally.EMPTY);
-            }
-        }
-        return expected;
-    }
-
-    private record Built(ReferenceData data, Map<ReferenceTable, TableTally> tallies) {
-    }
-
-    /** The reference from the stores, tallied on the same pass, so that it is known to be the load it is checked against. */
-    private Built build() {
-        ReferenceBuilder builder = new ReferenceBuilder();
-        Map<ReferenceTable, TableTally> held = new EnumMap<>(ReferenceTable.class);
-        for (ReferenceTable table : ReferenceTable.values()) {
-            AvroDeserializer<Object> reader = readers.get(table);
-            TableTally tally = TableTally.EMPTY;
-            try (KeyValueIterator<String, byte[]> rows = stores.get(table.store).all()) {
-                while (rows.hasNext()) {
-                    var kv = rows.next();
-                    tally = tally.plus(kv.key, TableTally.fnv1a(kv.value));
-                    try {
-                        table.read(reader, kv.value, builder);
-                    } catch (RuntimeException e) {
-                        if (DeserializationToDlq.registryUnavailable(e)) {
-                            throw e;
-                        }
-                        LOG.warn("skipped a stored {} row that cannot be used (key {}): {}: {}", table.topic, kv.key, e.getClass().getName(),
-                                e.getMessage());
-                        events.referenceRecordSkipped(table.topic);
-                    }
-                }
-            }
-            held.put(table, tally);
-        }
-        return new Built(builder.build(), held);
+        return expected.size() == ReferenceTable.values().length ? expected : null;
     }
 
     private static String progress(Map<ReferenceTable, TableTally> held, Map<ReferenceTable, TableTally> expected) {

@@ -24,7 +24,8 @@ import org.claimscrubber.stream.Topics;
 /**
  * The reference path with a synthetic full quarter: load-reference's first load, a processor's first start until the
  * load is in force, a reload of the same files (marker only), and a regenerated next quarter, until in force.
- * {@code bench/jmh --main org.claimscrubber.bench.ReferenceLoadTiming [PTP_ROWS]}.
+ * {@code bench/jmh --main org.claimscrubber.bench.ReferenceLoadTiming [PTP_ROWS [first]]}; {@code first} stops after the
+ * first start.
  */
 public final class ReferenceLoadTiming {
     private ReferenceLoadTiming() {
@@ -59,6 +60,9 @@ public final class ReferenceLoadTiming {
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
                 }
                 print(String.format(Locale.ROOT, "processor first start to ready (%,d PTP rows)", ptpRows), t);
+                if (args.length > 1 && args[1].equals("first")) {
+                    return;
+                }
 
                 t = System.nanoTime();
                 publisher.publish(ReferenceLoader.sources(quarter), quarter.toString());

@@ -27,31 +27,15 @@ import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.ReferenceRecords;
 import org.claimscrubber.stream.TopicCounter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** load-reference reports a load as done only when the cluster acknowledged all of it, and refuses partial folders. */
-class LoadReferenceCommandTest {
-    static EmbeddedKafka kafka;
-    static EmbeddedSchemaRegistry registry;
+class LoadReferenceCommandTest extends org.claimscrubber.stream.OnEmbeddedBroker {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start();
-        registry = EmbeddedSchemaRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        registry.close();
-        kafka.close();
-    }
 
     record Run(int exit, String err) {
     }

@@ -27,31 +27,15 @@ import org.claimscrubber.generate.ClaimGenerator;
 import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.DeadLetters;
 import org.claimscrubber.stream.TopicCounter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** produce and replay-dlq end with a clear error, exit 1, when the cluster does not take what they send. */
-class ProducingCommandsTest {
-    static EmbeddedKafka kafka;
-    static EmbeddedSchemaRegistry registry;
+class ProducingCommandsTest extends org.claimscrubber.stream.OnEmbeddedBroker {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        kafka = EmbeddedKafka.start();
-        registry = EmbeddedSchemaRegistry.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        registry.close();
-        kafka.close();
-    }
 
     record Run(int exit, String out, String err) {
     }
@@ -84,6 +68,25 @@ class ProducingCommandsTest {
         command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         return run(command, new ByteArrayOutputStream(), err, "--bootstrap-servers", kafka.bootstrapServers(),
                 "--schema-registry-url", registry.url(), "--config", topicsConfig(prefix).toString(), "--claims", claims.toString());
+    }
+
+    @Test
+    void produceX12SendsTheClaimsOfAcceptedInterchangesAndNothingOfARejectedOne() throws Exception {
+        createTopic("x12p.submitted", Map.of());
+        Path cases = Path.of("src/test/resources/x12/cases");
+        ProduceCommand command = new ProduceCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        Run run = run(command, new ByteArrayOutputStream(), err, "--bootstrap-servers", kafka.bootstrapServers(),
+                "--schema-registry-url", registry.url(), "--config", topicsConfig("x12p").toString(), "--x12",
+                cases.resolve("several-providers.837").toString(), cases.resolve("wrong-se-count.837").toString(),
+                cases.resolve("not-x12.txt").toString(), cases.resolve("frequencies.837").toString());
+
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("published 7 events to x12p.submitted; 2 interchange(s) or file(s) rejected"), run.err());
+        assertTrue(run.err().contains("wrong-se-count.837: interchange 000000106"), run.err());
+        assertEquals(7, TopicCounter.count(Map.of("bootstrap.servers", kafka.bootstrapServers()), "x12p.submitted", Duration.ofSeconds(10)));
     }
 
     @Test

@@ -148,4 +148,26 @@ class HistoryEditsTest {
         assertEquals(List.of("DUPLICATE_CLAIM"), edits(c2Again));
         assertEquals(List.of("DUPLICATE_CLAIM"), edits(c1Again));
     }
+
+    @Test
+    void claimsWithoutAMemberIdShareNoHistoryYetARedeliveryEmitsNothing() {
+        org.claimscrubber.decision.Decision first = scrubber.judge(claim("C1").member(" ").event("E-BLANK").line("62323"));
+        org.claimscrubber.decision.Decision again = scrubber.judge(claim("C1").member(" ").event("E-BLANK").line("62323"));
+        org.claimscrubber.decision.Decision other = scrubber.judge(claim("C2").member("").event("E-OTHER").line("62323"));
+
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(first));
+        assertEquals(null, again, "a redelivery emits nothing, member id or not");
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(other), "judged alone, not against C1");
+    }
+
+    @Test
+    void aClaimDatedFarInTheFutureIsInvalidAndLeavesTheMembersHistoryInPlace() {
+        scrubber.judge(claim("C1").on("2026-03-02").line("62323"));
+
+        org.claimscrubber.decision.Decision typo = scrubber.judge(claim("C2").on("2062-03-02").line("99213"));
+        org.claimscrubber.decision.Decision again = scrubber.judge(claim("C1").line("62323"));
+
+        assertEquals(java.util.List.of("INVALID_CLAIM"), Scrubber.edits(typo));
+        assertEquals(java.util.List.of("DUPLICATE_CLAIM"), Scrubber.edits(again), "C1 is still in history: pruning follows the processing date");
+    }
 }

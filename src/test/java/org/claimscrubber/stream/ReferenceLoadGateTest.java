@@ -2,7 +2,6 @@ package org.claimscrubber.stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.Eventually;
 import org.claimscrubber.Scrubber;
-import org.claimscrubber.TestReference;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Disposition;

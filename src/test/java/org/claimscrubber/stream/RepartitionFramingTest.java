@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.Schema;
@@ -64,10 +65,17 @@ class RepartitionFramingTest {
             var accepted = driver.createOutputTopic("claims.accepted", Serdes.String().deserializer(),
                     AvroSerde.of(ClaimDecision.class, CONFIG, false).deserializer());
 
-            repartition.pipeInput("M1", framed);
+            var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            headers.add(SourceHeaders.KEY, "C1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            headers.add(SourceHeaders.OFFSET, "0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            repartition.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("M1", framed, headers));
 
-            var decisions = accepted.readKeyValuesToList();
-            assertEquals(1, decisions.size());
+            var records = accepted.readRecordsToList();
+            assertEquals(1, records.size());
+            for (var h : records.get(0).headers()) {
+                org.junit.jupiter.api.Assertions.assertFalse(h.key().startsWith(SourceHeaders.PREFIX), "internal header on a decision: " + h.key());
+            }
+            var decisions = List.of(new org.apache.kafka.streams.KeyValue<>(records.get(0).key(), records.get(0).value()));
             assertEquals("C1", decisions.get(0).key);
             assertEquals(Disposition.ACCEPTED, decisions.get(0).value.getDisposition());
         }
