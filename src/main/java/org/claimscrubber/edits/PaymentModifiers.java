@@ -48,7 +48,7 @@ final class PaymentModifiers {
 
     /** How the modifiers change the line's pricing: an assistant never paid is NOT_PAYABLE, 53 without a row CARRIER_PRICED. */
     static Pricing pricing(LineFacts f, Pricing pricing) {
-        if (pricing != Pricing.PFS) {
+        if (pricing != Pricing.PFS || f.line.modifiers().isEmpty()) {
             return pricing;
         }
         String assistant = assistantModifier(f);
@@ -63,6 +63,9 @@ final class PaymentModifiers {
 
     /** Adds the line's own payment adjustments (component, discontinued, bilateral, assistant) to {@code list}. */
     static void adjustments(LineFacts f, CatalogRow pricingRow, List<PriceAdjustment> list) {
+        if (f.line.modifiers().isEmpty()) {
+            return;
+        }
         switch (pricingRow.modifier()) {
             case "26" -> list.add(new PriceAdjustment("COMPONENT", BigDecimal.ONE, "professional component (26): priced from the "
                     + f.code + "-26 row's RVUs"));
@@ -102,7 +105,7 @@ final class PaymentModifiers {
 
     /** ASSISTANT_NOT_ALLOWED by the assistant-at-surgery indicator, and DISCONTINUED_PROCEDURE for 53 without a row. */
     static void check(Review review, LineFacts f) {
-        if (f.unknown) {
+        if (f.unknown || f.line.modifiers().isEmpty()) {
             return;
         }
         String assistant = assistantModifier(f);
