@@ -22,6 +22,7 @@ public final class GpciReader {
     static final Pattern FILE_NAME = Pattern.compile("(?i)GPCI(\\d{4})[^/]*\\.csv");
     private static final Pattern HEADER_YEAR = Pattern.compile("(\\d{4})\\s+PW\\s+GPCI", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKER = Pattern.compile("(\\*+)\\s*$");
+    private static final Pattern FOOTNOTE = Pattern.compile("^(\\*+)\\s*(.*)$", Pattern.DOTALL);
 
     private GpciReader() {
     }
@@ -52,7 +53,7 @@ public final class GpciReader {
                 continue;
             }
             if (first.startsWith("*")) {
-                Matcher m = Pattern.compile("^(\\*+)\\s*(.*)$", Pattern.DOTALL).matcher(first);
+                Matcher m = FOOTNOTE.matcher(first);
                 if (m.matches()) {
                     footnotes.put(m.group(1), m.group(2).strip());
                 }
