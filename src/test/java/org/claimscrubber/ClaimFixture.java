@@ -26,6 +26,9 @@ public final class ClaimFixture {
     private LocalDate date = DAY;
     private boolean submittedSet;
     private String submittedAt;
+    private String billingZip;
+    private String facilityZip;
+    private String payerId;
 
     private ClaimFixture(String claimId) {
         this.claimId = claimId;
@@ -79,6 +82,18 @@ public final class ClaimFixture {
         return this;
     }
 
+    /** The billing provider's ZIP (2010AA N403) and the service facility's (2310C N403); either may be null. */
+    public ClaimFixture zips(String billingProviderZip, String serviceFacilityZip) {
+        this.billingZip = billingProviderZip;
+        this.facilityZip = serviceFacilityZip;
+        return this;
+    }
+
+    public ClaimFixture payer(String id) {
+        this.payerId = id;
+        return this;
+    }
+
     public ClaimFixture billing(String npi) {
         this.billing = npi;
         return this;
@@ -114,6 +129,6 @@ public final class ClaimFixture {
     public Claim build() {
         LocalDate last = lines.stream().map(Line::serviceDate).filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(date);
         return new Claim(eventId, claimId, frequency, originalClaimId, memberId, billing, rendering, pos, List.copyOf(diagnoses),
-                List.copyOf(lines), submittedSet ? submittedAt : last.plusDays(1) + "T10:00:00Z", null, null, null, List.of());
+                List.copyOf(lines), submittedSet ? submittedAt : last.plusDays(1) + "T10:00:00Z", billingZip, facilityZip, payerId, List.of());
     }
 }

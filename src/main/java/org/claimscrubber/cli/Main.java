@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, version = "claim-scrubber 0.1.0",
         description = "Event-driven claim-edit engine: NCCI PTP, MUE, fee schedule and coverage policies.",
         subcommands = {DemoCommand.class, CheckCommand.class, GenerateCommand.class, RunCommand.class, BrokerCommand.class,
-                ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, CompareCommand.class, RegisterSchemasCommand.class, BenchCommand.class, ResetCommand.class, ReplayDlqCommand.class, ChaosCommand.class})
+                ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, LoadPoliciesCommand.class, CompareCommand.class, RegisterSchemasCommand.class, BenchCommand.class, ResetCommand.class, ReplayDlqCommand.class, ChaosCommand.class})
 public final class Main implements Runnable {
     /** Exit status when the cluster cannot be reached or refuses what a command sends (a runtime failure). */
     public static final int EXIT_FAILURE = 1;

@@ -41,6 +41,8 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
         s.put(ReferenceRecords.CODES + "-value", CodeReferenceRow.getClassSchema());
         s.put(ReferenceRecords.ADD_ONS + "-value", org.claimscrubber.avro.AddOnReferenceRow.getClassSchema());
         s.put(ReferenceRecords.DIAGNOSES + "-value", org.claimscrubber.avro.DiagnosisReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.LOCALITIES + "-value", org.claimscrubber.avro.LocalityReferenceRow.getClassSchema());
+        s.put(ReferenceRecords.POLICIES + "-value", org.claimscrubber.avro.PolicyFileRecord.getClassSchema());
         s.put(ReferenceRecords.LOADS + "-value", ReferenceLoad.getClassSchema());
         return s;
     }

@@ -2,6 +2,7 @@ package org.claimscrubber.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -130,21 +131,129 @@ public final class DecisionJson {
 
     private static void writeLine(JsonGenerator g, DecisionLine l) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("lineNumber", l.lineNumber());
-        g.writeStringField("procedureCode", l.procedureCode());
-        g.writeStringField("description", l.description());
-        g.writeStringField("statusCode", l.statusCode());
-        g.writeStringField("rateSetting", l.rateSetting());
-        number(g, "workRvu", l.workRvu());
-        number(g, "peRvu", l.peRvu());
-        number(g, "mpRvu", l.mpRvu());
-        number(g, "conversionFactor", l.conversionFactor());
-        g.writeStringField("expectedAllowed", l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString());
-        integer(g, "mueValue", l.mueValue());
-        integer(g, "mai", l.mai());
-        g.writeStringField("globalDays", l.globalDays());
-        g.writeStringField("pricing", l.pricing());
+        g.writeFieldName(LineField.LINE_NUMBER);
+        g.writeNumber(l.lineNumber());
+        text(g, LineField.PROCEDURE_CODE, l.procedureCode());
+        text(g, LineField.DESCRIPTION, l.description());
+        text(g, LineField.STATUS_CODE, l.statusCode());
+        text(g, LineField.RATE_SETTING, l.rateSetting());
+        number(g, LineField.WORK_RVU, l.workRvu());
+        number(g, LineField.PE_RVU, l.peRvu());
+        number(g, LineField.MP_RVU, l.mpRvu());
+        number(g, LineField.CONVERSION_FACTOR, l.conversionFactor());
+        g.writeFieldName(LineField.EXPECTED_ALLOWED);
+        writeAmount(g, l.expectedAllowed());
+        integer(g, LineField.MUE_VALUE, l.mueValue());
+        integer(g, LineField.MAI, l.mai());
+        text(g, LineField.GLOBAL_DAYS, l.globalDays());
+        text(g, LineField.PRICING, l.pricing());
+        text(g, LineField.PRICING_ZIP, l.pricingZip());
+        text(g, LineField.PRICING_LOCALITY, l.pricingLocality());
+        text(g, LineField.LOCALITY_NAME, l.localityName());
+        number(g, LineField.WORK_GPCI, l.workGpci());
+        number(g, LineField.PE_GPCI, l.peGpci());
+        number(g, LineField.MP_GPCI, l.mpGpci());
+        g.writeFieldName(LineField.FEE_SCHEDULE_AMOUNT);
+        writeAmount(g, l.feeScheduleAmount());
+        g.writeFieldName(LineField.ADJUSTMENTS);
+        if (l.adjustments() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (PriceAdjustment a : l.adjustments()) {
+                g.writeStartObject();
+                text(g, LineField.KIND, a.kind());
+                g.writeFieldName(LineField.FACTOR);
+                g.writeString(a.factor().toPlainString());
+                text(g, LineField.NOTE, a.note());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        text(g, LineField.PRICING_NOTE, l.pricingNote());
         g.writeEndObject();
+    }
+
+    private static void writeAmount(JsonGenerator g, BigDecimal amount) throws IOException {
+        if (amount == null) {
+            g.writeNull();
+        } else {
+            g.writeString(amount.toPlainString());
+        }
+    }
+
+    /**
+     * A line's text value. Line values repeat from claim to claim (descriptions, settings, locality names and notes are
+     * the same String of the reference or the engine's caches), so their quoted UTF-8 bytes are kept and copied.
+     */
+    private static void text(JsonGenerator g, SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
+        SerializedString encoded = ENCODED.get(value);
+        if (encoded == null) {
+            encoded = new SerializedString(value);
+            if (ENCODED.size() < MOST_ENCODED) {
+                ENCODED.put(value, encoded);
+            }
+        }
+        g.writeString(encoded);
+    }
+
+    private static final int MOST_ENCODED = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> ENCODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The field names of a decision line, quoted once. */
+    private static final class LineField {
+        static final SerializedString LINE_NUMBER = new SerializedString("lineNumber");
+        static final SerializedString PROCEDURE_CODE = new SerializedString("procedureCode");
+        static final SerializedString DESCRIPTION = new SerializedString("description");
+        static final SerializedString STATUS_CODE = new SerializedString("statusCode");
+        static final SerializedString RATE_SETTING = new SerializedString("rateSetting");
+        static final SerializedString WORK_RVU = new SerializedString("workRvu");
+        static final SerializedString PE_RVU = new SerializedString("peRvu");
+        static final SerializedString MP_RVU = new SerializedString("mpRvu");
+        static final SerializedString CONVERSION_FACTOR = new SerializedString("conversionFactor");
+        static final SerializedString EXPECTED_ALLOWED = new SerializedString("expectedAllowed");
+        static final SerializedString MUE_VALUE = new SerializedString("mueValue");
+        static final SerializedString MAI = new SerializedString("mai");
+        static final SerializedString GLOBAL_DAYS = new SerializedString("globalDays");
+        static final SerializedString PRICING = new SerializedString("pricing");
+        static final SerializedString PRICING_ZIP = new SerializedString("pricingZip");
+        static final SerializedString PRICING_LOCALITY = new SerializedString("pricingLocality");
+        static final SerializedString LOCALITY_NAME = new SerializedString("localityName");
+        static final SerializedString WORK_GPCI = new SerializedString("workGpci");
+        static final SerializedString PE_GPCI = new SerializedString("peGpci");
+        static final SerializedString MP_GPCI = new SerializedString("mpGpci");
+        static final SerializedString FEE_SCHEDULE_AMOUNT = new SerializedString("feeScheduleAmount");
+        static final SerializedString ADJUSTMENTS = new SerializedString("adjustments");
+        static final SerializedString KIND = new SerializedString("kind");
+        static final SerializedString FACTOR = new SerializedString("factor");
+        static final SerializedString NOTE = new SerializedString("note");
+        static final SerializedString PRICING_NOTE = new SerializedString("pricingNote");
+
+        private LineField() {
+        }
+    }
+
+    private static void number(JsonGenerator g, SerializedString name, BigDecimal value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    private static void integer(JsonGenerator g, SerializedString name, Integer value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value.intValue());
+        }
     }
 
     private static void ints(JsonGenerator g, String name, List<Integer> values) throws IOException {
@@ -153,21 +262,5 @@ public final class DecisionJson {
             g.writeNumber(v);
         }
         g.writeEndArray();
-    }
-
-    private static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value);
-        }
-    }
-
-    private static void integer(JsonGenerator g, String name, Integer value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value.intValue());
-        }
     }
 }

@@ -1,10 +1,10 @@
 package org.claimscrubber.edits;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.decision.DecisionLine;
+import org.claimscrubber.decision.PriceAdjustment;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.FeeSchedule;
 
@@ -135,30 +135,30 @@ final class CatalogEdits {
 
     /**
      * The enrichment of a line whose code is known; null where UNKNOWN_CODE fires. The expected amount is there only
-     * where the line is priced from RVUs ({@link Pricing#PFS}), never 0.00 for an unpriced code.
+     * where the line is priced from RVUs ({@link Pricing#PFS}), never 0.00 for an unpriced code; such a line also shows
+     * its locality, GPCIs, fee schedule amount and adjustments.
      */
-    static DecisionLine enrich(LineFacts f, String placeOfService) {
+    static DecisionLine enrich(LineFacts f, String placeOfService, PricingLocality.Memo localities) {
         if (f.unknown) {
             return null;
         }
         CatalogRow row = f.pricingRow();
         boolean facility = PlaceOfService.isFacility(placeOfService);
         BigDecimal pe = facility ? row.facilityPeRvu() : row.nonFacilityPeRvu();
-        Pricing pricing = Pricing.of(row, facility);
-        BigDecimal allowed = null;
-        if (pricing == Pricing.PFS && f.line.units() > 0) {
-            allowed = orZero(row.workRvu()).add(orZero(pe)).add(orZero(row.mpRvu()))
-                    .multiply(row.conversionFactor())
-                    .multiply(BigDecimal.valueOf(f.line.units()))
-                    .setScale(2, RoundingMode.HALF_UP);
+        Pricing pricing = PaymentModifiers.pricing(f, Pricing.of(row, facility));
+        String setting = facility ? "FACILITY" : "NON_FACILITY";
+        Integer mue = f.mue == null ? null : f.mue.value();
+        Integer mai = f.mue == null ? null : f.mue.mai();
+        if (pricing != Pricing.PFS || f.line.units() <= 0) {
+            return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), setting, row.workRvu(), pe, row.mpRvu(),
+                    row.conversionFactor(), null, mue, mai, row.globalDays(), pricing.name());
         }
-        return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), facility ? "FACILITY" : "NON_FACILITY",
-                row.workRvu(), pe, row.mpRvu(), row.conversionFactor(), allowed,
-                f.mue == null ? null : f.mue.value(), f.mue == null ? null : f.mue.mai(), row.globalDays(), pricing.name());
-    }
-
-    private static BigDecimal orZero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
+        PricingLocality locality = localities.on(f.date, f.release);
+        BigDecimal fee = LinePrice.fee(row, pe, locality);
+        List<PriceAdjustment> adjustments = LinePrice.adjustments(f, row);
+        return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), setting, row.workRvu(), pe, row.mpRvu(),
+                row.conversionFactor(), LinePrice.allowed(fee, adjustments), mue, mai, row.globalDays(), pricing.name(), locality.zip(),
+                locality.locality(), locality.name(), locality.work(), locality.pe(), locality.mp(), fee, adjustments, locality.note());
     }
 
     static String citation(LineFacts f) {

@@ -25,7 +25,11 @@ public enum EditCode {
     INVALID_DIAGNOSIS(Severity.DENY, "CO-146"),
     /** Fee-schedule status B, P or T (CO-97), N (CO-96, set per finding); C and R are REVIEW without a CARC. */
     STATUS_NOT_PAYABLE(Severity.DENY, "CO-97"),
-    POS_INCONSISTENT(Severity.DENY, "CO-58");
+    POS_INCONSISTENT(Severity.DENY, "CO-58"),
+    /** Assistant at surgery (80, 81, 82, AS): indicator 1 or 9 DENY; 0 REVIEW (paid with documentation). */
+    ASSISTANT_NOT_ALLOWED(Severity.DENY, "CO-54"),
+    /** 53 on a code without a 53 row: no price, the contractor reviews it. */
+    DISCONTINUED_PROCEDURE(Severity.REVIEW, null);
 
     private final Severity severity;
     private final String carc;

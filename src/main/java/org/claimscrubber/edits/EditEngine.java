@@ -41,6 +41,7 @@ public final class EditEngine {
     private final Clock clock;
     private final int retentionDays;
     private final Map<LocalDate, Map<String, String>> versionsByDate = new ConcurrentHashMap<>();
+    private final PricingLocality.Cache localities;
 
     public EditEngine(ReferenceData reference, Policies policies, ProviderBasis basis, Clock clock) {
         this.reference = reference;
@@ -48,6 +49,7 @@ public final class EditEngine {
         this.basis = basis;
         this.clock = clock;
         this.retentionDays = Math.max(policies.longestWindowDays(), 1) + RETENTION_MARGIN_DAYS;
+        this.localities = new PricingLocality.Cache(reference.localities());
     }
 
     /** The result of one event: its decision (null for a redelivered eventId) and the member's new history. */
@@ -62,50 +64,72 @@ public final class EditEngine {
         return new EditEngine(newReference, policies, basis, clock);
     }
 
+    /** The same engine with other policies (a policy file reloaded from {@code reference.policies}). */
+    public EditEngine withPolicies(Policies newPolicies) {
+        return new EditEngine(reference, newPolicies, basis, clock);
+    }
+
+    public Policies policies() {
+        return policies;
+    }
+
     public Outcome evaluate(Claim claim, MemberHistory history) {
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         MemberHistory seen = history.withEvent(claim.eventId(), today).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
+        Policies rules = policies.forPayer(claim.payerId());
         List<String> problems = ClaimValidator.problems(claim, history, today);
+        String refused = PayerRules.frequencyProblem(rules, claim);
+        if (refused != null) {
+            problems = new ArrayList<>(problems);
+            problems.add(refused);
+        }
         if (!problems.isEmpty()) {
             Finding invalid = EditCode.INVALID_CLAIM.claimLevel("the claim cannot be judged: " + String.join("; ", problems),
                     ClaimValidator.REFERENCE);
-            return new Outcome(decision(claim, Disposition.FLAGGED, List.of(invalid), enrichment(claim, false)), seen);
+            return new Outcome(decision(claim, rules, Disposition.FLAGGED, PayerRules.apply(rules, List.of(invalid)), enrichment(claim, false)),
+                    seen);
         }
         if (claim.frequency() == Frequency.VOID) {
             MemberHistory voided = seen.without(claim.originalClaimId());
-            return new Outcome(decision(claim, Disposition.VOIDED, List.of(), List.of()), voided);
+            return new Outcome(decision(claim, rules, Disposition.VOIDED, List.of(), List.of()), voided);
         }
-        Finding duplicate = DuplicateEdits.duplicateClaim(claim, history);
+        Finding duplicate = rules.runs(EditCode.DUPLICATE_CLAIM.name()) ? DuplicateEdits.duplicateClaim(claim, history) : null;
         if (duplicate != null) {
-            return new Outcome(decision(claim, Disposition.FLAGGED, List.of(duplicate), enrichment(claim, true)), seen);
+            List<Finding> found = PayerRules.apply(rules, List.of(duplicate));
+            return new Outcome(decision(claim, rules, Disposition.FLAGGED, found, enrichment(claim, true)), seen);
         }
         MemberHistory judgedAgainst = claim.frequency() == Frequency.REPLACEMENT ? history.without(claim.originalClaimId()) : history;
         Review review = new Review(claim, judgedAgainst, reference, basis);
         List<DecisionLine> lines = new ArrayList<>(review.lines.size());
+        List<LineFacts> priced = new ArrayList<>(review.lines.size());
         LocalDate filed = TimelyFiling.filedOn(claim, today);
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, this.localities);
         for (LineFacts f : review.lines) {
-            TimelyFiling.check(review, f, filed, policies.timelyFilingMonths());
+            TimelyFiling.check(review, f, filed, rules.timelyFilingMonths());
             CatalogEdits.unknownCode(review, f);
             CatalogEdits.modifiers(review, f);
             StatusEdits.check(review, f);
             PlaceOfService.inconsistent(review, f);
-            PolicyEdits.coverage(review, f, policies);
+            PolicyEdits.coverage(review, f, rules);
             DuplicateEdits.duplicateLines(review, f);
             DiagnosisEdit.check(review, f);
-            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line));
+            PaymentModifiers.check(review, f);
+            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line), localities);
             if (enriched != null) {
                 lines.add(enriched);
+                priced.add(f);
             }
         }
         PtpEdit.check(review);
         AddOnEdit.check(review);
         MueEdit.check(review);
-        PolicyEdits.sessions(review, policies);
-        PolicyEdits.frequency(review, policies);
-        Disposition disposition = flags(review.findings) ? Disposition.FLAGGED : Disposition.ACCEPTED;
+        PolicyEdits.sessions(review, rules);
+        PolicyEdits.frequency(review, rules);
+        List<Finding> findings = PayerRules.apply(rules, review.findings);
+        Disposition disposition = flags(findings) ? Disposition.FLAGGED : Disposition.ACCEPTED;
         MemberHistory next = seen;
         if (disposition == Disposition.ACCEPTED) {
             if (claim.frequency() == Frequency.REPLACEMENT) {
@@ -113,7 +137,7 @@ public final class EditEngine {
             }
             next = next.with(historyClaim(claim)).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
         }
-        return new Outcome(decision(claim, disposition, List.copyOf(review.findings), lines), next);
+        return new Outcome(decision(claim, rules, disposition, List.copyOf(findings), MultipleProcedures.apply(priced, lines)), next);
     }
 
     private static boolean flags(List<Finding> findings) {
@@ -141,21 +165,31 @@ public final class EditEngine {
         if (claim.lines().size() > ClaimValidator.MAX_LINES) {
             return lines;
         }
+        PricingLocality.Memo localities = new PricingLocality.Memo(claim, this.localities);
+        List<LineFacts> priced = new ArrayList<>(claim.lines().size());
         for (Line l : claim.lines()) {
             if (!judged && (l.procedureCode() == null || l.serviceDate() == null || l.lineNumber() == Line.MISSING)) {
                 continue;
             }
-            DecisionLine d = CatalogEdits.enrich(new LineFacts(claim, l, reference, basis), claim.placeOfService(l));
+            LineFacts f = new LineFacts(claim, l, reference, basis);
+            DecisionLine d = CatalogEdits.enrich(f, claim.placeOfService(l), localities);
             if (d != null) {
                 lines.add(d);
+                priced.add(f);
             }
         }
-        return lines;
+        return MultipleProcedures.apply(priced, lines);
     }
 
-    private Decision decision(Claim claim, Disposition disposition, List<Finding> findings, List<DecisionLine> lines) {
+    private Decision decision(Claim claim, Policies rules, Disposition disposition, List<Finding> findings, List<DecisionLine> lines) {
+        Map<String, String> versions = versions(claim);
+        if (rules.payerId() != null) {
+            Map<String, String> withPayer = new LinkedHashMap<>(versions);
+            withPayer.put("payer", rules.payerId());
+            versions = Collections.unmodifiableMap(withPayer);
+        }
         return new Decision(claim.claimId(), claim.eventId(), claim.memberId() == null ? "" : claim.memberId(), disposition,
-                findings, List.copyOf(lines), versions(claim), clock.instant());
+                findings, List.copyOf(lines), versions, clock.instant());
     }
 
     private Map<String, String> versions(Claim claim) {

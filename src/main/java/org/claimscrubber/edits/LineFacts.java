@@ -25,6 +25,7 @@ final class LineFacts {
     final MueRow mue;
     final String placeOfService;
     final boolean facility;
+    private CatalogRow pricing;
 
     LineFacts(Claim claim, Line line, ReferenceData reference, ProviderBasis basis) {
         this.line = line;
@@ -46,7 +47,10 @@ final class LineFacts {
 
     /** The row that prices the line: the pricing modifier's row where the file has one, else the code's own. */
     CatalogRow pricingRow() {
-        return pricingRow(rows, line.modifiers());
+        if (pricing == null) {
+            pricing = pricingRow(rows, line.modifiers());
+        }
+        return pricing;
     }
 
     /** The row that prices a code billed with these modifiers. */

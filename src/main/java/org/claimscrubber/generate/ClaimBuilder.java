@@ -16,7 +16,7 @@ final class ClaimBuilder {
             Map.entry("20552", "160.00"), Map.entry("20610", "175.00"), Map.entry("96372", "45.00"),
             Map.entry("72148", "520.00"), Map.entry("72100", "95.00"), Map.entry("80053", "40.00"),
             Map.entry("85025", "25.00"), Map.entry("36415", "12.00"), Map.entry("J1040", "30.00"), Map.entry("J3301", "12.00"),
-            Map.entry("A4550", "35.00"), Map.entry("94760", "20.00"), Map.entry("99385", "220.00"), Map.entry("0275T", "2400.00"));
+            Map.entry("A4550", "35.00"), Map.entry("63047", "4200.00"), Map.entry("94760", "20.00"), Map.entry("99385", "220.00"), Map.entry("0275T", "2400.00"));
 
     private final ObjectNode claim = JSON.objectNode();
     private final ArrayNode lines;
@@ -37,6 +37,25 @@ final class ClaimBuilder {
         diagnoses.forEach(dx::add);
         lines = claim.putArray("lines");
         claim.put("submittedAt", date.plusDays(2) + "T10:15:00Z");
+    }
+
+    /** Sets the billing provider's and the service facility's ZIPs (left out when null). */
+    ClaimBuilder zips(String billingProviderZip, String serviceFacilityZip) {
+        if (billingProviderZip != null) {
+            claim.put("billingProviderZip", billingProviderZip);
+        }
+        if (serviceFacilityZip != null) {
+            claim.put("serviceFacilityZip", serviceFacilityZip);
+        }
+        return this;
+    }
+
+    /** Sets the payer id (left out when null). */
+    ClaimBuilder payer(String payerId) {
+        if (payerId != null) {
+            claim.put("payerId", payerId);
+        }
+        return this;
     }
 
     ClaimBuilder line(String code, int units, String... modifiers) {

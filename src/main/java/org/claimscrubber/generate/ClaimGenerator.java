@@ -33,6 +33,15 @@ public final class ClaimGenerator {
     private static final List<String> LUMBAR_DX = List.of("M54.16", "M54.17", "M48.062", "M51.16", "M48.061");
     private static final List<String> CERVICAL_DX = List.of("M54.12", "M50.120", "M48.02", "M54.13");
     private static final List<String> OFFICE_VISITS = List.of("99202", "99203", "99204", "99212", "99213", "99214", "99215");
+    /**
+     * Billing provider ZIPs by provider: the localities of the sample ZIP5 and GPCI files, a ZIP split by ZIP+4 (90265), one
+     * the sample ZIP file lacks (60601) and none, so that lines are priced in several localities and nationally.
+     */
+    private static final String[] PROVIDER_ZIPS = {"10001", "90012", "35203", "99501", "94103", "33101", "82001", "90265", "60601", null};
+    /** Payer ids by claim: the shipped file's example payer section, a payer without one (the default rules) and none. */
+    private static final String[] PAYERS = {"EXAMPLE-COMMERCIAL", "00882", null, null, null};
+    /** Service facility ZIPs, given to every third claim in a facility place of service. */
+    private static final String[] FACILITY_ZIPS = {"94103", "10001", "99501", "35203", "82001"};
 
     private final SplittableRandom random;
     private final double errorRate;
@@ -123,7 +132,11 @@ public final class ClaimGenerator {
     ClaimBuilder claim(String member, String provider, String pos, LocalDate date, List<String> dx) {
         claimSequence++;
         String claimId = String.format("C-2026-%07d", claimSequence);
-        return new ClaimBuilder(eventId(), claimId, member, provider, provider, pos, date, dx);
+        ClaimBuilder b = new ClaimBuilder(eventId(), claimId, member, provider, provider, pos, date, dx);
+        String facilityZip = claimSequence % 3 == 0 && List.of("19", "21", "22", "24").contains(pos)
+                ? FACILITY_ZIPS[claimSequence % FACILITY_ZIPS.length] : null;
+        return b.zips(PROVIDER_ZIPS[Math.floorMod(provider.hashCode(), PROVIDER_ZIPS.length)], facilityZip)
+                .payer(PAYERS[claimSequence % PAYERS.length]);
     }
 
     void emitAccepted(ObjectNode claim) {

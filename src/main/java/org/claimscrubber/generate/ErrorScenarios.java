@@ -76,8 +76,27 @@ final class ErrorScenarios {
             }
             case DIAGNOSIS_NOT_BILLABLE -> g.emit(g.claim(member, provider, "11", date, List.of(g.pickOne(List.of("M54.5", "B02.2", "M50.1"))))
                     .line("99213", 1).build());
+            case PAYMENT_MODIFIERS -> paymentModifiers(member, provider, date);
             default -> throw new IllegalStateException(kind.name());
         }
+    }
+
+    /**
+     * Assistants at surgery under each assistant-at-surgery indicator (62323 1, 99213 0, 63047 2 with 80 and AS, 36415 9),
+     * 53 without a 53 row, and a bilateral transforaminal injection ranked above a trigger point injection (multiple
+     * procedure reduction).
+     */
+    private void paymentModifiers(String member, String provider, LocalDate date) {
+        ClaimBuilder b = switch (g.random().nextInt(7)) {
+            case 0 -> g.claim(member, provider, "11", date, List.of("M54.16")).line("62323", 1, "80");
+            case 1 -> g.claim(member, provider, "11", date, List.of("J06.9")).line("99213", 1, "80");
+            case 2 -> g.claim(member, provider, "22", date, List.of("M48.062")).line("63047", 1, "80");
+            case 3 -> g.claim(member, provider, "22", date, List.of("M48.062")).line("63047", 1, "AS");
+            case 4 -> g.claim(member, provider, "11", date, List.of("E11.9")).line("99213", 1).line("36415", 1, "80");
+            case 5 -> g.claim(member, provider, "11", date, List.of("M54.16")).line("62323", 1, "53");
+            default -> g.claim(member, provider, "24", date, List.of("M54.16", "M79.18")).line("64483", 1, "50").line("20552", 1).pointTo(2);
+        };
+        g.emit(b.build());
     }
 
     /** A code whose fee-schedule status says it is not paid (B, N, P, T beside a visit) or needs review (C, R). */

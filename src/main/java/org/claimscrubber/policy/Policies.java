@@ -1,34 +1,56 @@
 package org.claimscrubber.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The coverage policies in force; loaded from YAML, the shipped default being the epidural steroid injection policy. */
+/**
+ * The coverage policies in force, loaded from YAML (the shipped default being the epidural steroid injection policy),
+ * with the payer sections of the file: each payer's rules are the default's with the section's overrides laid over
+ * them ({@link #forPayer}); a claim without a payer id, or with one the file has no section for, gets the default.
+ */
 public final class Policies {
     public static final String DEFAULT_RESOURCE = "/policies/default-policies.yaml";
     /** Medicare's filing limit (42 CFR 424.44): 12 months after the date of service, when the file does not say. */
     public static final int DEFAULT_TIMELY_FILING_MONTHS = 12;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Pattern CARC = Pattern.compile("(CO|PR|OA|PI)-[A-Z0-9]{1,4}");
 
     private final List<Policy> policies;
     private final int timelyFilingMonths;
+    private final Payer payer;
+    private final Map<String, Policies> payers;
 
-    private Policies(List<Policy> policies, int timelyFilingMonths) {
+    /** What a payer section says beyond its policies; null on the default. */
+    private record Payer(String id, String name, Set<String> disabledEdits, Map<String, String> carcs, boolean acceptsReplacementsAndVoids) {
+    }
+
+    private Policies(List<Policy> policies, int timelyFilingMonths, Payer payer, Map<String, Policies> payers) {
         this.policies = List.copyOf(policies);
         this.timelyFilingMonths = timelyFilingMonths;
+        this.payer = payer;
+        this.payers = Map.copyOf(payers);
     }
 
     /** No policy and no timely filing limit. */
     public static Policies none() {
-        return new Policies(List.of(), 0);
+        return new Policies(List.of(), 0, null, Map.of());
     }
 
     public static Policies load(Path file) {
@@ -47,12 +69,29 @@ public final class Policies {
         }
     }
 
-    static Policies parse(InputStream in, String name) throws IOException {
-        PolicyFile file;
+    /** A policy file given as text (the {@code reference.policies} topic carries it so). */
+    public static Policies parse(String yaml, String name) {
         try {
-            file = YAML.readValue(in, PolicyFile.class);
+            return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name);
         } catch (IOException e) {
-            throw new PolicyException(name + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw new PolicyException(name + ": " + e.getMessage());
+        }
+    }
+
+    static Policies parse(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        PolicyFile file;
+        JsonNode tree;
+        try {
+            file = YAML.readValue(bytes, PolicyFile.class);
+            tree = YAML.readTree(bytes);
+        } catch (UnrecognizedPropertyException e) {
+            String where = e.getPath().stream().anyMatch(r -> "payers".equals(r.getFieldName())) ? " in a payer section" : "";
+            throw new PolicyException(name + ":" + keyLine(bytes, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
+                    + e.getPropertyName() + "'" + where + " (known keys there: " + e.getKnownPropertyIds() + ")");
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new PolicyException(name + line + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         }
         if (file == null || file.policies() == null) {
             throw new PolicyException(name + ": no 'policies' list");
@@ -61,18 +100,143 @@ public final class Policies {
         if (timelyFiling < 1) {
             throw new PolicyException(name + ": timelyFilingMonths must be 1 or more");
         }
+        List<Policy> compiled = compile(file.policies(), name, "");
+        Map<String, Policies> payers = new HashMap<>();
+        List<PolicyFile.PayerSpec> specs = file.payers() == null ? List.of() : file.payers();
+        for (int i = 0; i < specs.size(); i++) {
+            PolicyFile.PayerSpec spec = specs.get(i);
+            Policies payer = payer(spec, tree.get("policies"), tree.get("payers").get(i).get("policies"), timelyFiling, name);
+            if (payers.put(key(spec.id()), payer) != null) {
+                throw new PolicyException(name + ": two payer sections for payer " + spec.id());
+            }
+        }
+        return new Policies(compiled, timelyFiling, null, payers);
+    }
+
+    /**
+     * The line of an unknown key: the YAML parser reports where it stood after the key's value (the next line for a block
+     * mapping), so the key is looked for on that line and the ones before it.
+     */
+    private static int keyLine(byte[] yaml, String key, int reported) {
+        String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+        Pattern keyed = Pattern.compile("(^|[\\s{,\\-\"'])" + Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            String text = lines[i];
+            int comment = text.indexOf('#');
+            if (keyed.matcher(comment < 0 ? text : text.substring(0, comment)).find()) {
+                return i + 1;
+            }
+        }
+        return reported;
+    }
+
+    private static Policies payer(PolicyFile.PayerSpec spec, JsonNode defaults, JsonNode overrides, int defaultFiling, String name) {
+        if (spec.id() == null || spec.id().isBlank()) {
+            throw new PolicyException(name + ": a payer section has no id");
+        }
+        String where = " (payer " + spec.id() + ")";
+        List<PolicyFile.PolicySpec> merged = new ArrayList<>();
+        for (JsonNode p : PayerMerge.policies(defaults, overrides)) {
+            try {
+                merged.add(YAML.treeToValue(p, PolicyFile.PolicySpec.class));
+            } catch (JsonProcessingException e) {
+                throw new PolicyException(name + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+            }
+        }
+        int timelyFiling = spec.timelyFilingMonths() == null ? defaultFiling : spec.timelyFilingMonths();
+        if (timelyFiling < 1) {
+            throw new PolicyException(name + where + ": timelyFilingMonths must be 1 or more");
+        }
+        Set<String> disabled = new LinkedHashSet<>();
+        for (String edit : spec.disabledEdits() == null ? List.<String>of() : spec.disabledEdits()) {
+            String e = edit == null ? "" : edit.strip().toUpperCase(Locale.ROOT);
+            if (!EDITS.contains(e)) {
+                throw new PolicyException(name + where + ": disabledEdits names '" + edit + "', which is not an edit (" + EDITS + ")");
+            }
+            if (e.equals("INVALID_CLAIM")) {
+                throw new PolicyException(name + where + ": INVALID_CLAIM cannot be turned off (an unusable claim cannot be judged)");
+            }
+            disabled.add(e);
+        }
+        Map<String, String> carcs = new HashMap<>();
+        for (Map.Entry<String, String> c : (spec.carcs() == null ? Map.<String, String>of() : spec.carcs()).entrySet()) {
+            String e = c.getKey().strip().toUpperCase(Locale.ROOT);
+            String carc = c.getValue() == null ? "" : c.getValue().strip().toUpperCase(Locale.ROOT);
+            if (!EDITS.contains(e)) {
+                throw new PolicyException(name + where + ": carcs names '" + c.getKey() + "', which is not an edit");
+            }
+            if (!CARC.matcher(carc).matches()) {
+                throw new PolicyException(name + where + ": the CARC of " + e + " must read like CO-97 (group CO, PR, OA or PI), not '"
+                        + c.getValue() + "'");
+            }
+            carcs.put(e, carc);
+        }
+        Payer payer = new Payer(spec.id().strip(), spec.name(), Set.copyOf(disabled), Map.copyOf(carcs),
+                spec.acceptsReplacementsAndVoids() == null || spec.acceptsReplacementsAndVoids());
+        return new Policies(compile(merged, name, where), timelyFiling, payer, Map.of());
+    }
+
+    private static List<Policy> compile(List<PolicyFile.PolicySpec> specs, String name, String where) {
         List<Policy> compiled = new ArrayList<>();
-        for (PolicyFile.PolicySpec spec : file.policies()) {
+        for (PolicyFile.PolicySpec spec : specs) {
             if (spec.id() == null || spec.id().isBlank()) {
-                throw new PolicyException(name + ": a policy has no id");
+                throw new PolicyException(name + where + ": a policy has no id");
             }
             try {
                 compiled.add(new Policy(spec));
             } catch (IllegalArgumentException e) {
-                throw new PolicyException(name + ": " + e.getMessage());
+                throw new PolicyException(name + where + ": " + e.getMessage());
             }
         }
-        return new Policies(compiled, timelyFiling);
+        return compiled;
+    }
+
+    private static final Set<String> EDITS = editNames();
+
+    private static Set<String> editNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (org.claimscrubber.edits.EditCode e : org.claimscrubber.edits.EditCode.values()) {
+            names.add(e.name());
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    private static String key(String payerId) {
+        return payerId.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** The rules for a claim of this payer: its section's, or the default's when it has none (or no payer id is given). */
+    public Policies forPayer(String payerId) {
+        if (payerId == null || payerId.isBlank() || payers.isEmpty()) {
+            return this;
+        }
+        Policies p = payers.get(key(payerId));
+        return p == null ? this : p;
+    }
+
+    /** The payer section's id, or null for the default rules. */
+    public String payerId() {
+        return payer == null ? null : payer.id();
+    }
+
+    /** Whether the edit runs under these rules (a payer section may turn edits off). */
+    public boolean runs(String edit) {
+        return payer == null || !payer.disabledEdits().contains(edit);
+    }
+
+    /** The CARC the payer uses for the edit's findings, or null to keep the edit's own. */
+    public String carc(String edit) {
+        return payer == null ? null : payer.carcs().get(edit);
+    }
+
+    /** False where the payer section refuses frequency 7 (replacement) and 8 (void) claims. */
+    public boolean acceptsReplacementsAndVoids() {
+        return payer == null || payer.acceptsReplacementsAndVoids();
+    }
+
+    /** The payer sections by id (upper case); empty on a payer's own rules. */
+    public Map<String, Policies> payers() {
+        return payers;
     }
 
     public List<Policy> all() {
@@ -84,13 +248,16 @@ public final class Policies {
         return timelyFilingMonths;
     }
 
-    /** The longest frequency window of any policy, in days (0 when none has one; a month counts 31 days). */
+    /** The longest frequency window of any policy, payer sections included, in days (0 when none; a month counts 31 days). */
     public int longestWindowDays() {
         int longest = 0;
         for (Policy p : policies) {
             if (p.frequency() != null) {
                 longest = Math.max(longest, p.frequency().longestDays());
             }
+        }
+        for (Policies payer : payers.values()) {
+            longest = Math.max(longest, payer.longestWindowDays());
         }
         return longest;
     }

@@ -7,7 +7,18 @@ import java.util.Map;
 
 /** The YAML policy file as written by operators; see README "Policies" for the format. */
 public record PolicyFile(@JsonProperty("policies") List<PolicySpec> policies,
-                         @JsonProperty("timelyFilingMonths") Integer timelyFilingMonths) {
+                         @JsonProperty("timelyFilingMonths") Integer timelyFilingMonths,
+                         @JsonProperty("payers") List<PayerSpec> payers) {
+
+    /**
+     * A payer's section: the default (Medicare) rules, with what it says overriding them. {@code policies} entries are
+     * merged into the default policies of the same id (a new id adds a policy): maps key by key, regions and levels by
+     * name, other lists replaced. {@code disabledEdits} names edits that do not run for the payer; {@code carcs} maps an
+     * edit to the CARC the payer uses; {@code acceptsReplacementsAndVoids: false} refuses frequency 7 and 8 claims.
+     */
+    public record PayerSpec(String id, String name, Integer timelyFilingMonths, Boolean acceptsReplacementsAndVoids,
+                            List<String> disabledEdits, Map<String, String> carcs, List<PolicySpec> policies) {
+    }
 
     /**
      * One policy. {@code effectiveFrom}/{@code effectiveTo} are ISO dates (inclusive, either may be absent);

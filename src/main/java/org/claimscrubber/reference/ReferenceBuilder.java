@@ -18,6 +18,7 @@ public final class ReferenceBuilder implements ReferenceVisitor {
     private final TreeMap<String, List<AddOnRow>> addOns = new TreeMap<>();
     private final Map<LocalDate, Map<String, Boolean>> diagnoses = new TreeMap<>();
     private final Map<LocalDate, String> diagnosisFiles = new TreeMap<>();
+    private final Localities.Builder localities = Localities.builder();
 
     @Override
     public void ptp(PtpRow row) {
@@ -46,6 +47,21 @@ public final class ReferenceBuilder implements ReferenceVisitor {
     }
 
     @Override
+    public void gpci(int year, String file, GpciRow row) {
+        localities.gpci(year, file, row);
+    }
+
+    @Override
+    public void localityCounty(int year, String file, LocalityCounty row) {
+        localities.county(year, file, row);
+    }
+
+    @Override
+    public void zip(LocalDate effective, String file, ZipLocality row) {
+        localities.zip(effective, file, row);
+    }
+
+    @Override
     public void report(ReadReport report) {
         reports.add(report);
     }
@@ -64,6 +80,6 @@ public final class ReferenceBuilder implements ReferenceVisitor {
         for (Map.Entry<LocalDate, Map<String, Boolean>> e : diagnoses.entrySet()) {
             codes = codes.with(new DiagnosisCodes.Release(diagnosisFiles.get(e.getKey()), e.getKey(), Map.copyOf(e.getValue())));
         }
-        return new ReferenceData(ptp.build(), mues, fees, addOnTable, codes, List.copyOf(reports));
+        return new ReferenceData(ptp.build(), mues, fees, addOnTable, codes, localities.build(), List.copyOf(reports));
     }
 }

@@ -111,6 +111,7 @@ public final class ReferenceLoader {
         Map<LocalDate, Source> rvu = new java.util.TreeMap<>();
         Map<String, Source> addOns = new java.util.TreeMap<>();
         Map<LocalDate, Source> diagnoses = new java.util.TreeMap<>();
+        List<Source> localityFiles = new ArrayList<>();
         Map<String, Source> seen = new java.util.HashMap<>();
         for (Source s : sources) {
             if (PtpReader.version(s.name()) != null) {
@@ -125,6 +126,9 @@ public final class ReferenceLoader {
             } else if (DiagnosisReader.effectiveDate(s.name()) != null) {
                 unique(seen, "ICD-10-CM release of " + DiagnosisReader.effectiveDate(s.name()), s);
                 diagnoses.put(DiagnosisReader.effectiveDate(s.name()), s);
+            } else if (localityFile(s.name()) != null) {
+                unique(seen, localityFile(s.name()), s);
+                localityFiles.add(s);
             } else if (RvuReader.effectiveDate(s.name()) != null) {
                 LocalDate date = RvuReader.effectiveDate(s.name());
                 unique(seen, "rvu " + date + (nonQpp(s) ? " nonqpp" : ""), s);
@@ -155,6 +159,33 @@ public final class ReferenceLoader {
             visitor.report(read(s, in -> DiagnosisReader.read(s.name(), in,
                     (code, billable) -> visitor.diagnosis(e.getKey(), s.name(), code, billable))));
         }
+        for (Source s : localityFiles) {
+            visitor.report(read(s, in -> readLocalityFile(s.name(), in, visitor)));
+        }
+    }
+
+    /** What a locality pricing file holds ("GPCI 2026", ...), or null when the name is none of GPCI, LOCCO and ZIP5. */
+    private static String localityFile(String name) {
+        if (GpciReader.year(name) != null) {
+            return "GPCI " + GpciReader.year(name);
+        }
+        if (LocalityCountyReader.year(name) != null) {
+            return "locality-to-county file of " + LocalityCountyReader.year(name);
+        }
+        return ZipLocalityReader.effectiveDate(name) == null ? null : "ZIP5 file of " + ZipLocalityReader.effectiveDate(name);
+    }
+
+    private static ReadReport readLocalityFile(String name, InputStream in, ReferenceVisitor visitor) throws IOException {
+        Integer gpciYear = GpciReader.year(name);
+        if (gpciYear != null) {
+            return GpciReader.read(name, in, row -> visitor.gpci(gpciYear, name, row));
+        }
+        Integer countyYear = LocalityCountyReader.year(name);
+        if (countyYear != null) {
+            return LocalityCountyReader.read(name, in, row -> visitor.localityCounty(countyYear, name, row));
+        }
+        LocalDate effective = ZipLocalityReader.effectiveDate(name);
+        return ZipLocalityReader.read(name, in, row -> visitor.zip(effective, name, row));
     }
 
     private static void visitPtp(List<Source> ptp, ReferenceVisitor visitor) {

@@ -18,6 +18,18 @@ public interface ReferenceVisitor {
     default void diagnosis(LocalDate effective, String file, String code, boolean billable) {
     }
 
+    /** A locality's GPCIs in the GPCI file of {@code year}. */
+    default void gpci(int year, String file, GpciRow row) {
+    }
+
+    /** A row of the locality-to-county file of {@code year}. */
+    default void localityCounty(int year, String file, LocalityCounty row) {
+    }
+
+    /** A record of the ZIP code to carrier locality file in force from {@code effective}. */
+    default void zip(LocalDate effective, String file, ZipLocality row) {
+    }
+
     /** Called once per file read, after its rows. */
     default void report(ReadReport report) {
     }

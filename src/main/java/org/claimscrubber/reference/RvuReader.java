@@ -71,7 +71,7 @@ public final class RvuReader {
     private static CatalogRow row(List<String> c) {
         return new CatalogRow(c.get(0).trim(), c.get(1).trim(), c.get(2).trim(), c.get(3).trim(),
                 number(c.get(5)), number(c.get(6)), isNa(c.get(7)), number(c.get(8)), isNa(c.get(9)), number(c.get(10)),
-                c.get(13).trim(), c.get(14).trim(), c.get(18).trim(), c.get(19).trim(), number(c.get(24)));
+                c.get(13).trim(), c.get(14).trim(), c.get(18).trim(), c.get(19).trim(), number(c.get(24)), c.get(20).trim());
     }
 
     private static boolean isNa(String cell) {

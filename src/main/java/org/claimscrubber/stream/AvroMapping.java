@@ -19,6 +19,7 @@ import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionLine;
 import org.claimscrubber.decision.Disposition;
 import org.claimscrubber.decision.Finding;
+import org.claimscrubber.decision.PriceAdjustment;
 import org.claimscrubber.decision.Severity;
 
 /** Between the Avro records on the topics and the engine's own types. */
@@ -75,7 +76,9 @@ public final class AvroMapping {
             lines.add(new org.claimscrubber.avro.DecisionLine(l.lineNumber(), l.procedureCode(), l.description(), l.statusCode(),
                     l.rateSetting(), toDouble(l.workRvu()), toDouble(l.peRvu()), toDouble(l.mpRvu()), toDouble(l.conversionFactor()),
                     l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays(),
-                    l.pricing()));
+                    l.pricing(), l.pricingZip(), l.pricingLocality(), l.localityName(), toDouble(l.workGpci()), toDouble(l.peGpci()),
+                    toDouble(l.mpGpci()), l.feeScheduleAmount() == null ? null : l.feeScheduleAmount().toPlainString(),
+                    adjustments(l.adjustments()), l.pricingNote()));
         }
         return new ClaimDecision(d.claimId(), d.eventId(), d.memberId(), org.claimscrubber.avro.Disposition.valueOf(d.disposition().name()),
                 findings, lines, new LinkedHashMap<>(d.referenceVersions()), d.processedAt().toString());
@@ -93,11 +96,36 @@ public final class AvroMapping {
             lines.add(new DecisionLine(l.getLineNumber(), l.getProcedureCode(), l.getDescription(), l.getStatusCode(), l.getRateSetting(),
                     toDecimal(l.getWorkRvu()), toDecimal(l.getPeRvu()), toDecimal(l.getMpRvu()), toDecimal(l.getConversionFactor()),
                     l.getExpectedAllowed() == null ? null : new BigDecimal(l.getExpectedAllowed()), l.getMueValue(), l.getMai(),
-                    l.getGlobalDays(), l.getPricing()));
+                    l.getGlobalDays(), l.getPricing(), l.getPricingZip(), l.getPricingLocality(), l.getLocalityName(),
+                    toDecimal(l.getWorkGpci()), toDecimal(l.getPeGpci()), toDecimal(l.getMpGpci()),
+                    l.getFeeScheduleAmount() == null ? null : new BigDecimal(l.getFeeScheduleAmount()), fromAvro(l.getAdjustments()),
+                    l.getPricingNote()));
         }
         Map<String, String> versions = new LinkedHashMap<>(a.getReferenceVersions());
         return new Decision(a.getClaimId(), a.getEventId(), a.getMemberId(), Disposition.valueOf(a.getDisposition().name()), findings,
                 lines, versions, Instant.parse(a.getProcessedAt()));
+    }
+
+    private static List<org.claimscrubber.avro.PriceAdjustment> adjustments(List<PriceAdjustment> list) {
+        if (list == null) {
+            return null;
+        }
+        List<org.claimscrubber.avro.PriceAdjustment> out = new ArrayList<>(list.size());
+        for (PriceAdjustment a : list) {
+            out.add(new org.claimscrubber.avro.PriceAdjustment(a.kind(), a.factor().toPlainString(), a.note()));
+        }
+        return out;
+    }
+
+    private static List<PriceAdjustment> fromAvro(List<org.claimscrubber.avro.PriceAdjustment> list) {
+        if (list == null) {
+            return null;
+        }
+        List<PriceAdjustment> out = new ArrayList<>(list.size());
+        for (org.claimscrubber.avro.PriceAdjustment a : list) {
+            out.add(new PriceAdjustment(a.getKind(), new BigDecimal(a.getFactor()), a.getNote()));
+        }
+        return List.copyOf(out);
     }
 
     private static Double toDouble(BigDecimal v) {

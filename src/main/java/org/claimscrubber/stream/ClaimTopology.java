@@ -46,12 +46,25 @@ public final class ClaimTopology {
      * handed to {@code referenceInForce} when restored and after every reload; null keeps the engine's own.
      */
     public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine, Consumer<ReferenceData> referenceInForce) {
+        return build(config, engine, referenceInForce, null);
+    }
+
+    /**
+     * As {@link #build(Map, Supplier, Consumer)}, with the policy file of {@code reference.policies} read as a global store
+     * and handed to {@code policiesInForce} when restored and on every new file (null: back to the processor's own);
+     * a null {@code policiesInForce} reads no policy topic.
+     */
+    public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine, Consumer<ReferenceData> referenceInForce,
+                                 Consumer<org.claimscrubber.policy.Policies> policiesInForce) {
         Topics topics = Topics.from(config);
         Serde<WireClaim> claims = WireClaimSerde.of(config);
         Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
         StreamsBuilder builder = new StreamsBuilder();
         if (referenceInForce != null) {
             ReferenceStores.add(builder, config, referenceInForce);
+        }
+        if (policiesInForce != null) {
+            PolicyStore.add(builder, config, policiesInForce);
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
                 HistoryCodec.serde()));

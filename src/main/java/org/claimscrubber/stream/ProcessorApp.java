@@ -28,6 +28,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final Map<String, Object> config;
     private final AtomicReference<EditEngine> engine;
+    /** The policies the processor was started with, in force again when reference.policies is emptied. */
+    private final org.claimscrubber.policy.Policies ownPolicies;
     private final boolean referenceFromTopics;
     private final ProcessorEvents events;
     private volatile boolean referenceReady;
@@ -46,6 +48,7 @@ public final class ProcessorApp implements AutoCloseable {
     public ProcessorApp(Map<String, Object> config, EditEngine engine, boolean referenceFromTopics) {
         this.config = StreamsSettings.defaults(config);
         this.engine = new AtomicReference<>(engine);
+        this.ownPolicies = engine.policies();
         this.referenceFromTopics = referenceFromTopics;
         this.events = ProcessorEvents.from(config);
         if (!referenceFromTopics) {
@@ -85,7 +88,8 @@ public final class ProcessorApp implements AutoCloseable {
     public ProcessorApp start(Duration timeout) {
         Properties props = new Properties();
         props.putAll(config);
-        topology = ClaimTopology.build(config, engine::get, referenceFromTopics ? this::reload : null);
+        topology = ClaimTopology.build(config, engine::get, referenceFromTopics ? this::reload : null,
+                referenceFromTopics ? this::reloadPolicies : null);
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; shutting the client down", e);
@@ -135,6 +139,11 @@ public final class ProcessorApp implements AutoCloseable {
             throw new IllegalStateException("cannot check or create the reference topics " + ReferenceRecords.TOPICS + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
+    }
+
+    /** Puts a policy file from {@code reference.policies} in force for the next claim (null: the processor's own again). */
+    public void reloadPolicies(org.claimscrubber.policy.Policies policies) {
+        engine.updateAndGet(e -> e.withPolicies(policies == null ? ownPolicies : policies));
     }
 
     /** Puts a new reference in force for the next claim, without a restart; the first one lets claims through. */

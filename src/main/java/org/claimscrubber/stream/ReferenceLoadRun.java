@@ -67,6 +67,21 @@ final class ReferenceLoadRun implements ReferenceVisitor {
     }
 
     @Override
+    public void gpci(int year, String file, org.claimscrubber.reference.GpciRow row) {
+        row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(year, row), ReferenceRecords.avro(year, file, row));
+    }
+
+    @Override
+    public void localityCounty(int year, String file, org.claimscrubber.reference.LocalityCounty row) {
+        row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(year, row), ReferenceRecords.avro(year, file, row));
+    }
+
+    @Override
+    public void zip(LocalDate effective, String file, org.claimscrubber.reference.ZipLocality row) {
+        row(ReferenceRecords.LOCALITIES, ReferenceRecords.key(effective, row), ReferenceRecords.avro(effective, file, row));
+    }
+
+    @Override
     public void report(ReadReport report) {
         progress.println("read " + report);
         report.problems().forEach(p -> progress.println("  " + p));

@@ -31,6 +31,7 @@ final class ReferenceStores {
     static final String CODES_STORE = "reference-codes";
     static final String ADD_ONS_STORE = "reference-addons";
     static final String DIAGNOSES_STORE = "reference-diagnoses";
+    static final String LOCALITIES_STORE = "reference-localities";
     static final String LOADS_STORE = "reference-loads";
     /** The judge's refresh interval. */
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceStores.class);

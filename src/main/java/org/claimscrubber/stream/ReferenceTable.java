@@ -5,6 +5,7 @@ import org.apache.avro.Schema;
 import org.claimscrubber.avro.AddOnReferenceRow;
 import org.claimscrubber.avro.CodeReferenceRow;
 import org.claimscrubber.avro.DiagnosisReferenceRow;
+import org.claimscrubber.avro.LocalityReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
 import org.claimscrubber.reference.CatalogRow;
@@ -53,6 +54,12 @@ enum ReferenceTable {
         void add(Object value, ReferenceVisitor into) {
             DiagnosisReferenceRow a = (DiagnosisReferenceRow) value;
             into.diagnosis(LocalDate.parse(a.getEffective()), a.getFile(), a.getCode(), a.getBillable());
+        }
+    },
+    LOCALITIES(ReferenceRecords.LOCALITIES, ReferenceStores.LOCALITIES_STORE, LocalityReferenceRow.getClassSchema(), false) {
+        @Override
+        void add(Object value, ReferenceVisitor into) {
+            ReferenceRecords.visit((LocalityReferenceRow) value, into);
         }
     };
 

@@ -111,8 +111,8 @@ class CheckCommandTest {
         Run run = check("--claims", claims.toString());
 
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("reference PPRRVU2026_Jan_nonQPP.csv: 51 rows"), run.err());
-        assertTrue(run.err().contains("fee schedule 2026-01-01 rows by status: A 39, B 1, C 1, E 2, I 1, N 1, P 1, R 1, T 1, X 3"),
+        assertTrue(run.err().contains("reference PPRRVU2026_Jan_nonQPP.csv: 52 rows"), run.err());
+        assertTrue(run.err().contains("fee schedule 2026-01-01 rows by status: A 40, B 1, C 1, E 2, I 1, N 1, P 1, R 1, T 1, X 3"),
                 run.err());
     }
 

@@ -41,7 +41,7 @@ class CatalogEditsTest {
 
         assertEquals("FACILITY", line.rateSetting());
         assertEquals(new BigDecimal("0.74"), line.peRvu());
-        assertEquals(new BigDecimal("178.36"), line.expectedAllowed());
+        assertEquals(new BigDecimal("133.77"), line.expectedAllowed(), "89.18 x 1.5: the second unit at 50% (multiple procedure indicator 2)");
     }
 
     @Test

@@ -17,7 +17,8 @@ class SampleReferenceTest {
         ReferenceData ref = ReferenceLoader.loadSample();
 
         assertEquals(java.util.List.of("ccipra-v320r0-f1.txt", "ccipra-v320r0-f2.txt", "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv",
-                "PPRRVU2026_Jan_nonQPP.csv", "AOC_V2026Q2-MCR.xlsx", "icd10cm_order_2026.txt"),
+                "PPRRVU2026_Jan_nonQPP.csv", "AOC_V2026Q2-MCR.xlsx", "icd10cm_order_2026.txt", "GPCI2026.csv", "25LOCCO.csv",
+                "ZIP5_OCT2025.txt"),
                 ref.reports().stream().map(ReadReport::file).toList(), "every shipped file is read, in the loader's order");
         ref.reports().forEach(r -> assertEquals(0, r.rejectedRows(), r.toString()));
         CatalogRow row = ref.release(LocalDate.of(2026, 3, 2)).rows("62323").base();
