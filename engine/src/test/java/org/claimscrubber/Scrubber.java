@@ -9,7 +9,7 @@ import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.Finding;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.reference.ReferenceLoader;

@@ -1,9 +1,10 @@
-package org.claimscrubber.history;
+package org.claimscrubber.edits;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.claimscrubber.claim.Claim;
-import org.claimscrubber.edits.EditEngine;
+import org.claimscrubber.history.HistoryKey;
+import org.claimscrubber.history.MemberHistory;
 
 /** Member histories kept in memory, keyed as the stream keys its state store: by member id. */
 public final class InMemoryHistory {

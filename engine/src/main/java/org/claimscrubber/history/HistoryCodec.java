@@ -9,22 +9,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
-/** A compact, versioned binary form of {@link MemberHistory} for the state store and its changelog. */
+/** A compact, versioned binary form of {@link MemberHistory} for the state store and its changelog (its Kafka serde: stream/HistorySerde). */
 public final class HistoryCodec {
     private static final byte VERSION = 1;
 
     private HistoryCodec() {
-    }
-
-    public static Serde<MemberHistory> serde() {
-        Serializer<MemberHistory> serializer = (topic, history) -> history == null ? null : encode(history);
-        Deserializer<MemberHistory> deserializer = (topic, bytes) -> bytes == null ? null : decode(bytes);
-        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     public static byte[] encode(MemberHistory history) {

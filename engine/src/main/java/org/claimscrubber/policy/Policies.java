@@ -194,11 +194,7 @@ public final class Policies {
     private static final Set<String> EDITS = editNames();
 
     private static Set<String> editNames() {
-        Set<String> names = new java.util.TreeSet<>();
-        for (org.claimscrubber.edits.EditCode e : org.claimscrubber.edits.EditCode.values()) {
-            names.add(e.name());
-        }
-        return java.util.Collections.unmodifiableSet(names);
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(EditNames.ALL));
     }
 
     private static String key(String payerId) {

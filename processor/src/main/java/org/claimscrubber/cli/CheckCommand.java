@@ -33,7 +33,7 @@ import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReadReport;

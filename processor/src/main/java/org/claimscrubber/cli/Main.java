@@ -3,11 +3,11 @@ package org.claimscrubber.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code claim-scrubber} executable: one command with subcommands (contracts §7). */
+/** The {@code claim-scrubber} executable: one command with subcommands (contracts §7); the tools module's {@code ToolsMain} adds demo, broker, bench and chaos. */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, version = "claim-scrubber 0.1.0",
         description = "Event-driven claim-edit engine: NCCI PTP, MUE, fee schedule and coverage policies.",
-        subcommands = {DemoCommand.class, CheckCommand.class, GenerateCommand.class, RunCommand.class, BrokerCommand.class,
-                ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, LoadPoliciesCommand.class, CompareCommand.class, RegisterSchemasCommand.class, BenchCommand.class, ResetCommand.class, ReplayDlqCommand.class, ChaosCommand.class})
+        subcommands = {CheckCommand.class, GenerateCommand.class, RunCommand.class,
+                ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, LoadPoliciesCommand.class, CompareCommand.class, RegisterSchemasCommand.class, ResetCommand.class, ReplayDlqCommand.class})
 public final class Main implements Runnable {
     /** Exit status when the cluster cannot be reached or refuses what a command sends (a runtime failure). */
     public static final int EXIT_FAILURE = 1;

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.history.HistoryCodec;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.serde.AvroSerde;
 
@@ -67,7 +66,7 @@ public final class ClaimTopology {
             PolicyStore.add(builder, config, policiesInForce);
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
-                HistoryCodec.serde()));
+                HistorySerde.serde()));
 
         int historyLimit = historyLimitBytes(config);
         KStream<String, ClaimDecision> judged = builder

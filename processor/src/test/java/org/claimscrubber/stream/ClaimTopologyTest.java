@@ -142,7 +142,7 @@ class ClaimTopologyTest {
     @Test
     void topologyDescriptionMatchesTheGoldenFile() throws IOException {
         String description = topology(() -> engine).describe().toString();
-        Path golden = Path.of("src/test/resources/golden/topology.txt");
+        Path golden = Path.of("processor/src/test/resources/golden/topology.txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, description);
         }

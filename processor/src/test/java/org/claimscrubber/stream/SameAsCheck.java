@@ -13,7 +13,7 @@ import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.cli.CompareDecisions;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 
 /**
  * The stream's decisions held against {@code check}'s: the engine over the same events in the same order, member

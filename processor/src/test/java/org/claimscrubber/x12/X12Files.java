@@ -9,8 +9,8 @@ import org.claimscrubber.avro.ClaimSubmitted;
 
 /** The X12 test files under src/test/resources/x12. */
 final class X12Files {
-    static final Path CASES = Path.of("src/test/resources/x12/cases");
-    static final Path PUBLIC = Path.of("src/test/resources/x12/public");
+    static final Path CASES = Path.of("processor/src/test/resources/x12/cases");
+    static final Path PUBLIC = Path.of("processor/src/test/resources/x12/public");
 
     private X12Files() {
     }

@@ -23,7 +23,7 @@ import org.claimscrubber.claim.ClaimJson;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.generate.ClaimGenerator;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.reference.ReferenceLoader;
 import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ClaimEvents;
@@ -282,7 +282,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     private Process java(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), ToolsMain.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve(args[0] + "-" + System.nanoTime() + ".err").toFile());
         if (!args[0].equals("broker")) {

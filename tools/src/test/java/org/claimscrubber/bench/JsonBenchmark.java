@@ -11,7 +11,7 @@ import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.generate.ClaimGenerator;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceLoader;
 import org.openjdk.jmh.annotations.Benchmark;

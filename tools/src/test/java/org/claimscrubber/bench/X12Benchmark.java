@@ -60,7 +60,7 @@ public class X12Benchmark {
             }
             bytes = out.toByteArray();
         } else {
-            bytes = Files.readAllBytes(Path.of("src/test/resources/x12/public/imsweb-x12_many_claims.txt"));
+            bytes = Files.readAllBytes(Path.of("processor/src/test/resources/x12/public/imsweb-x12_many_claims.txt"));
         }
         claims = X12Reader.read(bytes).stream().mapToInt(i -> i.claims().size()).sum();
         System.out.println("\n" + file + ": " + claims + " claims, " + bytes.length + " bytes per operation");

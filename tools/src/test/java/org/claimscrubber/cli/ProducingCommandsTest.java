@@ -73,7 +73,7 @@ class ProducingCommandsTest extends org.claimscrubber.stream.OnEmbeddedBroker {
     @Test
     void produceX12SendsTheClaimsOfAcceptedInterchangesAndNothingOfARejectedOne() throws Exception {
         createTopic("x12p.submitted", Map.of());
-        Path cases = Path.of("src/test/resources/x12/cases");
+        Path cases = Path.of("processor/src/test/resources/x12/cases");
         ProduceCommand command = new ProduceCommand();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         command.err = new PrintStream(err, true, StandardCharsets.UTF_8);

@@ -24,7 +24,7 @@ import org.claimscrubber.embedded.EmbeddedConfig;
 import org.claimscrubber.embedded.EmbeddedKafka;
 import org.claimscrubber.embedded.EmbeddedSchemaRegistry;
 import org.claimscrubber.generate.ClaimGenerator;
-import org.claimscrubber.history.InMemoryHistory;
+import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.ReferenceLoader;
 import org.junit.jupiter.api.Test;

@@ -81,7 +81,7 @@ class RunLifecycleTest extends OnEmbeddedBroker {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             Future<Integer> exit = runner.submit(() -> Main.commandLine().execute("run",
                     "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
-                    "--config", configFile("runerror").toString(), "--reference", "src/main/resources/sample-reference",
+                    "--config", configFile("runerror").toString(), "--reference", "engine/src/main/resources/sample-reference",
                     "--http-port", Integer.toString(port), "--state-dir", dir.resolve("runerror-state").toString()));
             Eventually.await(Duration.ofSeconds(120), "run's client RUNNING on /health/live", () -> live(http, port).contains("\"RUNNING\""));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {

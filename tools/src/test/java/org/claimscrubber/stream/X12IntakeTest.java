@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * claims are published once each; every readable interchange gets a 999.
  */
 class X12IntakeTest extends OnEmbeddedBroker {
-    private static final Path CASES = Path.of("src/test/resources/x12/cases");
+    private static final Path CASES = Path.of("processor/src/test/resources/x12/cases");
 
     @TempDir
     Path dir;
