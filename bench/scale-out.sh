@@ -10,11 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 claims=${1:-40000}
 partitions=${2:-4}
-jar=target/claim-scrubber.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+jar=processor/target/claim-scrubber.jar   # the production jar for `run` and the clients
+tools=target/claim-scrubber.jar          # the tools jar: `bench`, `broker`
+[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
 echo "machine: $(nproc) cores; $claims claims; $partitions partitions; exactly-once v2"
 for threads in ${THREADS-1 2 4}; do
-  rate=$(java -jar "$jar" bench --quick --claims "$claims" --partitions "$partitions" --set num.stream.threads=$threads 2>/dev/null \
+  rate=$(java -jar "$tools" bench --quick --claims "$claims" --partitions "$partitions" --set num.stream.threads=$threads 2>/dev/null \
     | sed -n 's/^processor: //p')
   echo "one process, $threads stream thread(s): $rate"
 done
@@ -33,7 +34,7 @@ decided() { local n=0 p; for p in "$@"; do n=$(( n + $(curl -s "http://127.0.0.1
 entries() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^claimscrubber_member_history_entries/ {printf "%d", $2}'; }
 
 start_broker() {
-  java -jar "$jar" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker-$1" \
+  java -jar "$tools" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker-$1" \
     > "$work/broker-$1.out" 2> "$work/broker-$1.err" &
   pids+=($!)
   until grep -qs '^schema.registry.url=' "$work/broker-$1.out"; do sleep 0.5; done

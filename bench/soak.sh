@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 claims=${1:-1000000}
 every=${2:-10}
-jar=target/claim-scrubber.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+jar=processor/target/claim-scrubber.jar   # the production jar for `run` and the clients
+tools=target/claim-scrubber.jar          # the tools jar: `broker`
+[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -20,7 +21,7 @@ trap cleanup EXIT
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 http=$(port)
 
-java -jar "$jar" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker" \
+java -jar "$tools" broker --port "$(port)" --controller-port "$(port)" --registry-port "$(port)" --data-dir "$work/broker" \
   > "$work/broker.out" 2> "$work/broker.err" &
 pids+=($!)
 until grep -qs '^schema.registry.url=' "$work/broker.out"; do sleep 0.5; done

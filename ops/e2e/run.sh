@@ -4,8 +4,9 @@
 # /health/ready goes unready when the broker stops and ready again when it returns. Everything is stopped by PID.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=target/claim-scrubber.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+jar=processor/target/claim-scrubber.jar   # the production jar (no broker) for every process but the broker
+tools=target/claim-scrubber.jar          # the tools jar: `broker`
+[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
 pids=()
 started=$(date +%s)
@@ -45,7 +46,7 @@ status_is() { [ "$(http_status "$1")" = "$2" ]; }
 broker_port=$(free_port); controller_port=$(free_port); registry_port=$(free_port); http_port=$(free_port)
 start_broker() {
   : > "$work/broker.out"
-  java -jar "$jar" broker --port "$broker_port" --controller-port "$controller_port" --registry-port "$registry_port" \
+  java -jar "$tools" broker --port "$broker_port" --controller-port "$controller_port" --registry-port "$registry_port" \
     --data-dir "$work/data" > "$work/broker.out" 2> "$work/broker.err" &
   broker_pid=$!
   pids+=("$broker_pid")
