@@ -24,7 +24,7 @@ import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.StreamsSettings;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.TopicRegistry;
 import org.claimscrubber.x12.X12IntakeApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("run: " + refusal.get());
             return Main.EXIT_USAGE;
         }
-        ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
+        ProcessorApp.ensureTopics(config, TopicRegistry.from(config).names(), partitions);
         ScrubberMetrics metrics = new ScrubberMetrics();
         config.put(ProcessorEvents.CONFIG, metrics);
         try (OpsServer ops = new OpsServer(httpAddress, token, metrics)) {

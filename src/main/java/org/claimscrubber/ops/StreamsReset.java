@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.stream.ClaimTopology;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.TopicRegistry;
 
 /**
  * Resets the processor for reprocessing: its input offsets go back to the earliest (or latest) record, its
@@ -52,7 +52,7 @@ public final class StreamsReset {
      */
     public List<String> reset(boolean toEarliest, boolean apply, boolean allowHistoryLoss) {
         String app = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber"));
-        String input = Topics.from(config).submitted();
+        String input = TopicRegistry.from(config).names().submitted();
         try (Admin admin = Admin.create(ClientConfigs.withTimeouts(config))) {
             try {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
