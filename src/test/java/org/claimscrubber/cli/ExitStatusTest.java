@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,34 +16,19 @@ class ExitStatusTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static Run execute(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(45), () -> Main.commandLine().execute(args));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static MainRun execute(String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(45), () -> MainRun.of(args));
     }
 
     @Test
     void registerSchemasWhenTheRegistryCannotBeReachedExitsOne() throws Exception {
-        Run run = execute("register-schemas", "--schema-registry-url", "http://127.0.0.1:" + closedPort());
+        MainRun run = execute("register-schemas", "--schema-registry-url", "http://127.0.0.1:" + closedPort());
 
         assertEquals(1, run.exit(), run.err());
     }
@@ -56,7 +38,7 @@ class ExitStatusTest {
         Path config = Files.writeString(dir.resolve("short.properties"),
                 "default.api.timeout.ms=3000\nrequest.timeout.ms=1000\nstate.dir=" + dir.resolve("state") + "\n");
 
-        Run run = execute("reset", "--bootstrap-servers", "127.0.0.1:" + closedPort(), "--config", config.toString(), "--yes");
+        MainRun run = execute("reset", "--bootstrap-servers", "127.0.0.1:" + closedPort(), "--config", config.toString(), "--yes");
 
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().lines().anyMatch(l -> l.startsWith("reset: reset failed")), run.err());
@@ -64,14 +46,14 @@ class ExitStatusTest {
 
     @Test
     void anUnreadableConfigFileStaysABadArgument() {
-        Run run = execute("register-schemas", "--config", dir.resolve("missing.properties").toString());
+        MainRun run = execute("register-schemas", "--config", dir.resolve("missing.properties").toString());
 
         assertEquals(2, run.exit(), run.err());
     }
 
     @Test
     void aMissingInputFileStaysABadArgument() {
-        Run run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
+        MainRun run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
 
         assertEquals(2, run.exit(), run.err());
     }
