@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One service line as the engine sees it. Codes and modifiers are trimmed and upper-cased; a field that was
- * missing or unreadable is null (or 0 for numbers) and its problem is on the claim.
+ * missing or unreadable is null ({@link #MISSING} for the line number and units) and its problem is on the claim.
  */
 public record Line(int lineNumber, String procedureCode, List<String> modifiers, int units, LocalDate serviceDate,
                    List<Integer> diagnosisPointers, BigDecimal chargeAmount, String renderingProviderNpi,

@@ -3,8 +3,6 @@ package org.claimscrubber.edits;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.decision.Severity;
-import org.claimscrubber.history.HistoryClaim;
-import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.reference.AddOnTable;
 
 /**
@@ -32,12 +30,9 @@ final class AddOnEdit {
                 return true;
             }
         }
-        for (HistoryClaim c : review.history.claims()) {
-            for (HistoryLine h : c.lines()) {
-                if (h.serviceDate().equals(addOn.date) && h.provider(review.basis).equals(addOn.provider)
-                        && rule.primaries().contains(h.code())) {
-                    return true;
-                }
+        for (HistoryIndex.Entry e : review.history.on(addOn.date)) {
+            if (e.provider().equals(addOn.provider) && rule.primaries().contains(e.line().code())) {
+                return true;
             }
         }
         return false;

@@ -4,8 +4,6 @@ import java.util.List;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.decision.Finding;
-import org.claimscrubber.history.HistoryClaim;
-import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.history.MemberHistory;
 
 /** DUPLICATE_CLAIM (an accepted claim id sent again as an ORIGINAL) and DUPLICATE_LINE (a line already paid). */
@@ -30,16 +28,13 @@ final class DuplicateEdits {
                 return;
             }
         }
-        for (HistoryClaim earlier : review.history.claims()) {
-            for (HistoryLine h : earlier.lines()) {
-                if (h.code().equals(f.code) && h.serviceDate().equals(f.date) && h.provider(review.basis).equals(f.provider)
-                        && sameSet(h.modifiers(), f.line.modifiers())) {
-                    review.add(EditCode.DUPLICATE_LINE.lines(List.of(f.number()), List.of(), List.of(earlier.claimId()),
-                            f.code + " on " + f.date + " (line " + f.number() + ") was already accepted on claim " + earlier.claimId()
-                                    + " line " + h.lineNumber() + " for the same member and provider; use 76, 77 or 91 if it was repeated",
-                            "exact duplicate of an accepted line (CARC 18)"));
-                    return;
-                }
+        for (HistoryIndex.Entry e : review.history.on(f.date, f.code)) {
+            if (e.provider().equals(f.provider) && sameSet(e.line().modifiers(), f.line.modifiers())) {
+                review.add(EditCode.DUPLICATE_LINE.lines(List.of(f.number()), List.of(), List.of(e.claimId()),
+                        f.code + " on " + f.date + " (line " + f.number() + ") was already accepted on claim " + e.claimId()
+                                + " line " + e.line().lineNumber() + " for the same member and provider; use 76, 77 or 91 if it was repeated",
+                        "exact duplicate of an accepted line (CARC 18)"));
+                return;
             }
         }
     }

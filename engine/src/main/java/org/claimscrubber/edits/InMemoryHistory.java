@@ -17,8 +17,4 @@ public final class InMemoryHistory {
         members.put(key, outcome.history());
         return outcome;
     }
-
-    public int members() {
-        return members.size();
-    }
 }

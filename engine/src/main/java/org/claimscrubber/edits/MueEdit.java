@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.claimscrubber.history.HistoryClaim;
-import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.reference.MueRow;
 
 /**
@@ -45,12 +43,10 @@ final class MueEdit {
             }
             int historyUnits = 0;
             Set<String> claims = new LinkedHashSet<>();
-            for (HistoryClaim earlier : review.history.claims()) {
-                for (HistoryLine h : earlier.lines()) {
-                    if (h.code().equals(f.code) && h.serviceDate().equals(f.date) && h.provider(review.basis).equals(f.provider)) {
-                        historyUnits += h.units();
-                        claims.add(earlier.claimId());
-                    }
+            for (HistoryIndex.Entry e : review.history.on(f.date, f.code)) {
+                if (e.provider().equals(f.provider)) {
+                    historyUnits += e.line().units();
+                    claims.add(e.claimId());
                 }
             }
             long total = (long) claimUnits + historyUnits;

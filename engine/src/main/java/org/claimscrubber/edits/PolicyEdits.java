@@ -11,8 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.claimscrubber.claim.Normalize;
 import org.claimscrubber.decision.Finding;
-import org.claimscrubber.history.HistoryClaim;
-import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.policy.Policy;
 import org.claimscrubber.policy.PolicyFile;
@@ -110,12 +108,10 @@ final class PolicyEdits {
                 continue;
             }
             Set<String> contributing = new LinkedHashSet<>();
-            for (HistoryClaim earlier : review.history.claims()) {
-                for (HistoryLine h : earlier.lines()) {
-                    if (h.serviceDate().equals(date) && level.codes().contains(h.code())) {
-                        sides.add(h.modifiers(), h.units());
-                        contributing.add(earlier.claimId());
-                    }
+            for (HistoryIndex.Entry e : review.history.on(date)) {
+                if (level.codes().contains(e.line().code())) {
+                    sides.add(e.line().modifiers(), e.line().units());
+                    contributing.add(e.claimId());
                 }
             }
             Policy.Region region = policy.region(level.codes().iterator().next());
@@ -131,13 +127,11 @@ final class PolicyEdits {
             for (LineFacts f : lines) {
                 regions.add(policy.region(f.code).name());
             }
-            for (HistoryClaim earlier : review.history.claims()) {
-                for (HistoryLine h : earlier.lines()) {
-                    Policy.Region r = policy.region(h.code());
-                    if (r != null && h.serviceDate().equals(date)) {
-                        regions.add(r.name());
-                        contributing.add(earlier.claimId());
-                    }
+            for (HistoryIndex.Entry e : review.history.on(date)) {
+                Policy.Region r = policy.region(e.line().code());
+                if (r != null) {
+                    regions.add(r.name());
+                    contributing.add(e.claimId());
                 }
             }
             if (regions.size() > 1) {
@@ -248,10 +242,10 @@ final class PolicyEdits {
 
     private static TreeMap<LocalDate, Set<String>> historySessions(Review review, Policy policy, Policy.Region region) {
         TreeMap<LocalDate, Set<String>> sessions = new TreeMap<>();
-        for (HistoryClaim earlier : review.history.claims()) {
-            for (HistoryLine h : earlier.lines()) {
-                if (policy.region(h.code()) == region) {
-                    sessions.computeIfAbsent(h.serviceDate(), d -> new LinkedHashSet<>()).add(earlier.claimId());
+        for (HistoryIndex.Day day : review.history.days()) {
+            for (HistoryIndex.Entry e : day.lines()) {
+                if (policy.region(e.line().code()) == region) {
+                    sessions.computeIfAbsent(e.line().serviceDate(), d -> new LinkedHashSet<>()).add(e.claimId());
                 }
             }
         }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.claimscrubber.decision.Finding;
 import org.claimscrubber.decision.Severity;
-import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.reference.CatalogRow;
 import org.claimscrubber.reference.Codes;
@@ -38,35 +37,33 @@ final class PtpEdit {
                     review.add(denial(edit, line, verdict, where, List.of(column1.number()), List.of()));
                 }
             }
-            for (HistoryClaim earlier : review.history.claims()) {
-                for (HistoryLine h : earlier.lines()) {
-                    if (h.serviceDate().equals(line.date) && h.provider(review.basis).equals(line.provider)) {
-                        againstEarlier(review, line, earlier, h);
-                    }
+            for (HistoryIndex.Entry e : review.history.on(line.date)) {
+                if (e.provider().equals(line.provider)) {
+                    againstEarlier(review, line, e.claimId(), e.line());
                 }
             }
         }
     }
 
     /** The line against one line of an earlier accepted claim, in both roles: column 2 (denied) and column 1 (late). */
-    private static void againstEarlier(Review review, LineFacts line, HistoryClaim earlier, HistoryLine h) {
+    private static void againstEarlier(Review review, LineFacts line, String earlier, HistoryLine h) {
         int key = Codes.encode(h.code());
         PtpTable.Edit edit = review.reference.ptpEdit(key, line.codeKey, line.date);
         if (edit != null) {
             PtpModifiers.Verdict verdict = PtpModifiers.judge(edit, h.modifiers(), line.line.modifiers(),
                     globalDays(review, edit, h.code(), h.serviceDate()), line.date);
-            review.add(denial(edit, line, verdict, where(earlier, h), List.of(), List.of(earlier.claimId())));
+            review.add(denial(edit, line, verdict, where(earlier, h), List.of(), List.of(earlier)));
         }
         PtpTable.Edit partner = review.reference.ptpEdit(line.codeKey, key, line.date);
         if (partner != null) {
             PtpModifiers.Verdict verdict = PtpModifiers.judge(partner, line.line.modifiers(), h.modifiers(),
                     globalDays(partner, line.rows), line.date);
-            review.add(lateColumnOne(partner, line, verdict, where(earlier, h), earlier.claimId()));
+            review.add(lateColumnOne(partner, line, verdict, where(earlier, h), earlier));
         }
     }
 
-    private static String where(HistoryClaim earlier, HistoryLine h) {
-        return "claim " + earlier.claimId() + " line " + h.lineNumber();
+    private static String where(String earlier, HistoryLine h) {
+        return "claim " + earlier + " line " + h.lineNumber();
     }
 
     private static String globalDays(PtpTable.Edit edit, FeeSchedule.CodeRows rows) {

@@ -8,18 +8,18 @@ import org.claimscrubber.decision.Finding;
 import org.claimscrubber.history.MemberHistory;
 import org.claimscrubber.reference.ReferenceData;
 
-/** One claim under review: its lines' facts, the member history it is judged against, and the findings so far. */
+/** One claim under review: its lines' facts, the member history it is judged against (indexed), and the findings so far. */
 final class Review {
     final Claim claim;
     final List<LineFacts> lines;
-    final MemberHistory history;
+    final HistoryIndex history;
     final ReferenceData reference;
     final ProviderBasis basis;
     final List<Finding> findings = new ArrayList<>(4);
 
     Review(Claim claim, MemberHistory history, ReferenceData reference, ProviderBasis basis) {
         this.claim = claim;
-        this.history = history;
+        this.history = new HistoryIndex(history, basis);
         this.reference = reference;
         this.basis = basis;
         this.lines = new ArrayList<>(claim.lines().size());

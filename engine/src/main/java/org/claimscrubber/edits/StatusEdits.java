@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.claimscrubber.decision.Severity;
-import org.claimscrubber.history.HistoryClaim;
 import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.reference.FeeSchedule;
 
@@ -56,13 +55,9 @@ final class StatusEdits {
             }
         }
         Set<String> claims = new LinkedHashSet<>();
-        for (HistoryClaim earlier : review.history.claims()) {
-            for (HistoryLine h : earlier.lines()) {
-                if (h.serviceDate().equals(f.date) && h.provider(review.basis).equals(f.provider) && paysAlongside(statusOf(review, h))) {
-                    if (claims.add(earlier.claimId())) {
-                        others.add(h.code() + " (claim " + earlier.claimId() + ")");
-                    }
-                }
+        for (HistoryIndex.Entry e : review.history.on(f.date)) {
+            if (e.provider().equals(f.provider) && paysAlongside(statusOf(review, e.line())) && claims.add(e.claimId())) {
+                others.add(e.line().code() + " (claim " + e.claimId() + ")");
             }
         }
         if (others.isEmpty()) {

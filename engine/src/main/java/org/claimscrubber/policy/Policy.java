@@ -26,7 +26,6 @@ public final class Policy {
     private final DiagnosisList exempt;
     private final Map<String, String> liability = new HashMap<>();
     private final Map<String, Region> regionByCode = new HashMap<>();
-    private final Set<String> notCoveredCodes = new HashSet<>();
     private final Map<String, List<PolicyFile.NotCovered>> notCoveredWithModifier = new HashMap<>();
     private final Map<String, PolicyFile.NotCovered> notCoveredByCode = new HashMap<>();
     private final List<Region> regions = new ArrayList<>();
@@ -65,7 +64,6 @@ public final class Policy {
         for (PolicyFile.NotCovered n : spec.notCovered()) {
             String code = Normalize.code(n.code());
             if (n.modifier() == null || n.modifier().isBlank()) {
-                notCoveredCodes.add(code);
                 notCoveredByCode.put(code, n);
             } else {
                 notCoveredWithModifier.computeIfAbsent(code, k -> new ArrayList<>()).add(n);

@@ -49,15 +49,9 @@ final class CsvTable {
                 }
                 continue;
             }
-            String wrong = problem.apply(cells);
-            if (wrong == null && !records.terminated()) {
-                wrong = "truncated last line (no line end)";
-            }
-            if (wrong != null) {
-                report.rejected(records.recordLine(), wrong);
+            if (!report.admit(records, problem.apply(cells))) {
                 continue;
             }
-            report.accepted();
             rows.accept(cells);
         }
         if (records.endedInsideQuotes()) {

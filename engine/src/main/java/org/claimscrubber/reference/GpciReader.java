@@ -62,15 +62,9 @@ public final class GpciReader {
             if (!first.matches("\\d+") && gpcisBlank(cells)) {
                 continue;
             }
-            String wrong = problem(cells);
-            if (wrong == null && !records.terminated()) {
-                wrong = "truncated last line (no line end)";
-            }
-            if (wrong != null) {
-                report.rejected(records.recordLine(), wrong);
+            if (!report.admit(records, problem(cells))) {
                 continue;
             }
-            report.accepted();
             rows.add(new String[] {first, cells.get(1).strip(), cells.get(2).strip(), cells.get(3).strip(), cells.get(4).strip(),
                     cells.get(5).strip(), cells.get(6).strip()});
         }

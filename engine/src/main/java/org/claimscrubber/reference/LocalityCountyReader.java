@@ -46,18 +46,12 @@ public final class LocalityCountyReader {
             if (!first.matches("\\d+") && (cells.size() < 2 || cells.get(1).isBlank())) {
                 continue;
             }
-            String wrong = problem(cells);
-            if (wrong == null && !records.terminated()) {
-                wrong = "truncated last line (no line end)";
-            }
-            if (wrong != null) {
-                report.rejected(records.recordLine(), wrong);
+            if (!report.admit(records, problem(cells))) {
                 continue;
             }
             if (!cells.get(2).isBlank()) {
                 state = cells.get(2).strip();
             }
-            report.accepted();
             sink.accept(new LocalityCounty(GpciReader.pad(first, 5), GpciReader.pad(cells.get(1).strip(), 2), state,
                     cells.get(3).strip(), cells.get(4).strip()));
         }

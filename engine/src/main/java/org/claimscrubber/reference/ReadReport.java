@@ -21,6 +21,20 @@ public final class ReadReport {
         rows++;
     }
 
+    /**
+     * Counts the current record of {@code records} as accepted when {@code problem} is null and the record ended with a
+     * line end, else as rejected (a last line without its line end is a cut-off file); returns whether it was accepted.
+     */
+    boolean admit(TextRecords records, String problem) {
+        String wrong = problem == null && !records.terminated() ? "truncated last line (no line end)" : problem;
+        if (wrong != null) {
+            rejected(records.recordLine(), wrong);
+            return false;
+        }
+        accepted();
+        return true;
+    }
+
     void rejected(long line, String reason) {
         rejected++;
         if (problems.size() < LISTED) {

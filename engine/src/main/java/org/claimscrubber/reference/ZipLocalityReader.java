@@ -46,15 +46,9 @@ public final class ZipLocalityReader {
             if (line.isBlank()) {
                 continue;
             }
-            String wrong = problem(line);
-            if (wrong == null && !records.terminated()) {
-                wrong = "truncated last line (no line end)";
-            }
-            if (wrong != null) {
-                report.rejected(records.recordLine(), wrong);
+            if (!report.admit(records, problem(line))) {
                 continue;
             }
-            report.accepted();
             sink.accept(new ZipLocality(line.substring(2, 7), line.substring(0, 2), line.substring(7, 12), line.substring(12, 14),
                     line.charAt(14), line.charAt(20) == '1', line.length() >= 80 ? line.substring(75, 80) : ""));
         }

@@ -65,7 +65,8 @@ class LocalityPricingTest {
      * (1.80 x 1.5 + 5.66 x 1.081 + 0.17 x 0.592) x 32.3465 = 288.5017 -> 288.50; facility (1.0 PE) 125.56.
      * Manhattan 10001 = 13202-01 (1.065, 1.166, 1.656): 284.59 / 108.83. Birmingham 35203 = Alabama 10112-00
      * (1, 0.869, 0.575): 220.48 / 89.49. National (GPCI 1.000): 246.80 / 96.07, the national amounts published for 62323
-     * in 2025 (7.63 and 2.97 total RVUs x 32.3465). CMS's PFS look-up tool
+     * in 2025 (7.63 and 2.97 total RVUs x 32.3465; the same $246.80 / $96.07 are quoted for 62323 from RVU25A at
+     * https://medpayiq.com/cpt/62323, a third-party page, read 2026-12-03). CMS's PFS look-up tool
      * (https://www.cms.gov/medicare/physician-fee-schedule/search) could not be reached from the build machines: confirm
      * the three locality amounts there.
      */

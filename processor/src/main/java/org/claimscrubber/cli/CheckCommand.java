@@ -27,14 +27,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.ClaimJson;
-import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.claim.UnreadableClaimException;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.edits.InMemoryHistory;
-import org.claimscrubber.policy.Policies;
 import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
@@ -45,14 +43,15 @@ import org.claimscrubber.x12.X12Exception;
 import org.claimscrubber.x12.X12Messages;
 import org.claimscrubber.x12.X12Reader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: the edit engine over a JSON Lines file, no Kafka, member history in memory. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Run the edit engine over a JSON Lines file of ClaimSubmitted events (or 837P files); print one ClaimDecision per line.")
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of CMS files (default: the shipped sample).")
-    Path reference;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--claims", paramLabel = "FILE", description = "JSON Lines claim events.")
     Path claims;
@@ -65,13 +64,6 @@ public final class CheckCommand implements Callable<Integer> {
             description = "With --x12: write each interchange's 999 (and, when it is accepted, its 277CA) into DIR.")
     Path acks;
 
-    @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
-    Path policies;
-
-    @Option(names = "--provider-basis", defaultValue = "RENDERING",
-            description = "Which NPI makes lines 'same provider': ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ProviderBasis providerBasis;
-
     @Option(names = "--quiet", description = "Do not print the summary on stderr.")
     boolean quiet;
 
@@ -83,9 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         EditEngine engine;
         try {
-            ReferenceData data = Setup.reference(reference);
-            Policies rules = Setup.policies(policies);
-            engine = new EditEngine(data, rules, providerBasis, clock);
+            engine = engineOptions.engine(Setup.reference(engineOptions.reference), clock);
         } catch (RuntimeException e) {
             err.println("check: " + e.getMessage());
             return Main.EXIT_USAGE;

@@ -1,5 +1,9 @@
 package org.claimscrubber.cli;
 
+import java.nio.file.NoSuchFileException;
+import org.apache.kafka.common.config.ConfigException;
+import org.claimscrubber.policy.Policies;
+import org.claimscrubber.reference.ReferenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, GenerateCommand.class, RunCommand.class,
                 ProduceCommand.class, ConsumeCommand.class, LoadReferenceCommand.class, LoadPoliciesCommand.class, CompareCommand.class, RegisterSchemasCommand.class, ResetCommand.class, ReplayDlqCommand.class})
 public final class Main implements Runnable {
-    /** Exit status when the cluster cannot be reached or refuses what a command sends (a runtime failure). */
+    /** Exit status for a runtime failure: the cluster or registry cannot be reached or refuses what is sent, I/O fails mid-run. */
     public static final int EXIT_FAILURE = 1;
-    /** Exit status for bad arguments or unusable reference data. */
+    /** Exit status for bad arguments or unusable data (reference, policies, a file that does not exist). */
     public static final int EXIT_USAGE = 2;
     /** Exit status when some input records could not be read. */
     public static final int EXIT_UNREADABLE = 3;
@@ -24,7 +28,19 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        return new CommandLine(new Main()).setExitCodeExceptionMapper(Main::exitStatus);
+    }
+
+    /**
+     * The exit status of a command that ended with an exception: 2 when the arguments or the data they name cannot
+     * be used (a bad option value or config file, a file that does not exist, unusable reference or policy data),
+     * 1 for every failure at run time (a cluster or registry that cannot be reached, I/O failing mid-run).
+     */
+    static int exitStatus(Throwable e) {
+        boolean usage = e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException
+                || e instanceof ConfigException || e instanceof NoSuchFileException || e instanceof ReferenceException
+                || e instanceof Policies.PolicyException;
+        return usage ? EXIT_USAGE : EXIT_FAILURE;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.claimscrubber.avro.ReferenceLoad;
 import org.claimscrubber.serde.SchemaRegistry;
 import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ReferenceRecords;
+import org.claimscrubber.stream.TopicRegistry;
 import org.claimscrubber.stream.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> config = kafka.config();
         SchemaRegistry registry = SerdeConfig.from(config, false).registry();
-        subjects(Topics.from(config)).forEach((subject, schema) ->
+        subjects(TopicRegistry.from(config).names()).forEach((subject, schema) ->
                 out.println(subject + " -> id " + registry.register(subject, schema)));
         return 0;
     }

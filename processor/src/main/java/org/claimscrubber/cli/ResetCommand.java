@@ -44,9 +44,12 @@ public final class ResetCommand implements Callable<Integer> {
         }
         try {
             new StreamsReset(config, out).reset(!toLatest, yes, allowHistoryLoss);
-        } catch (IllegalStateException e) {
+        } catch (StreamsReset.Refused e) {
             err.println("reset: " + e.getMessage());
             return Main.EXIT_USAGE;
+        } catch (IllegalStateException e) {
+            err.println("reset: " + e.getMessage());
+            return Main.EXIT_FAILURE;
         }
         if (!yes) {
             out.println("nothing changed: add --yes to reset");

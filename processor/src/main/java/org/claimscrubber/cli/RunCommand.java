@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.serde.SerdeConfig;
@@ -25,30 +24,23 @@ import org.claimscrubber.stream.ClientConfigs;
 import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.ProcessorEvents;
 import org.claimscrubber.stream.StreamsSettings;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.TopicRegistry;
 import org.claimscrubber.x12.X12IntakeApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the stream processor against a real cluster, until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the stream processor against a Kafka cluster.")
+@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "org.claimscrubber.cli.RunCommand", description = "Run the stream processor against a Kafka cluster.")
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--reference", paramLabel = "DIR",
-            description = "Judge with the CMS files of this folder instead of the reference topics (which load-reference fills).")
-    Path reference;
-
-    @Option(names = "--policies", paramLabel = "FILE", description = "Policy YAML (default: the shipped policy).")
-    Path policies;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state folder (Kafka Streams state.dir).")
     Path stateDir;
-
-    @Option(names = "--provider-basis", defaultValue = "RENDERING", description = "RENDERING or BILLING (default: ${DEFAULT-VALUE}).")
-    ProviderBasis providerBasis;
 
     @Option(names = "--http-port", defaultValue = "8080",
             description = "Port of /metrics, /health/live, /health/ready, /topology, /members/{id}/history (default: ${DEFAULT-VALUE}).")
@@ -92,8 +84,8 @@ public final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
-        ReferenceData files = reference == null ? ReferenceData.empty() : Setup.reference(reference);
-        EditEngine engine = new EditEngine(files, Setup.policies(policies), providerBasis, Clock.systemUTC());
+        boolean fromTopics = engineOptions.reference == null;
+        EditEngine engine = engineOptions.engine(fromTopics ? ReferenceData.empty() : Setup.reference(engineOptions.reference), Clock.systemUTC());
         if (!new KafkaWait(config, err).await(Duration.ofSeconds(kafkaWaitSeconds))) {
             err.println("run: Kafka at " + config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " did not answer within "
                     + kafkaWaitSeconds + " s; exiting with status 1");
@@ -105,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("run: " + refusal.get());
             return Main.EXIT_USAGE;
         }
-        ProcessorApp.ensureTopics(config, Topics.from(config), partitions);
+        ProcessorApp.ensureTopics(config, TopicRegistry.from(config).names(), partitions);
         ScrubberMetrics metrics = new ScrubberMetrics();
         config.put(ProcessorEvents.CONFIG, metrics);
         try (OpsServer ops = new OpsServer(httpAddress, token, metrics)) {
@@ -113,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("run: HTTP on " + httpAddress.getAddress().getHostAddress() + ":" + ops.port() + ", advertised as "
                     + config.get(StreamsConfig.APPLICATION_SERVER_CONFIG) + "; member history "
                     + (token == null ? "disabled (no bearer token configured)" : "requires the bearer token"));
-            ProcessorApp app = new ProcessorApp(config, engine, reference == null);
+            ProcessorApp app = new ProcessorApp(config, engine, fromTopics);
             ops.attach(app);
             if (!x12Intake) {
                 return runUntilStopped(app);

@@ -13,12 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.claimscrubber.stream.DeadLetters;
 import org.claimscrubber.stream.PublishException;
 import org.claimscrubber.stream.Sends;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.Topic;
+import org.claimscrubber.stream.TopicRegistry;
 
 /**
  * Re-publishes dead letters to the input topic after a fix: the original key and value bytes, without the error
@@ -43,17 +42,19 @@ public final class DlqReplay {
      * @throws PublishException the cluster refused a replayed record
      */
     public int replay(String exceptionFilter, boolean dryRun) {
-        Topics topics = Topics.from(config);
+        TopicRegistry topics = TopicRegistry.from(config);
+        Topic<byte[], byte[]> dlq = topics.dlq();
+        String input = topics.names().submitted();
         Map<String, Object> c = ClientConfigs.connection(config);
         c.put("enable.auto.commit", false);
         c.put("isolation.level", "read_committed");
         int replayed = 0;
         Sends sends = new Sends();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, dlq.keySerde().deserializer(), dlq.valueSerde().deserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientConfigs.withTimeouts(config,
-                     "acks", "all", "enable.idempotence", true), new ByteArraySerializer(), new ByteArraySerializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.dlq(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topics.dlq(), p.partition())).toList();
+                     "acks", "all", "enable.idempotence", true), dlq.keySerde().serializer(), dlq.valueSerde().serializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(dlq.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(dlq.name(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -63,7 +64,7 @@ public final class DlqReplay {
                     if (exceptionFilter != null && (exception == null || !exception.contains(exceptionFilter))) {
                         continue;
                     }
-                    out.println((dryRun ? "would replay " : "replay ") + topics.dlq() + "-" + r.partition() + "@" + r.offset() + " ("
+                    out.println((dryRun ? "would replay " : "replay ") + dlq.name() + "-" + r.partition() + "@" + r.offset() + " ("
                             + exception + ", from " + header(r, DeadLetters.TOPIC) + "-" + header(r, DeadLetters.PARTITION) + "@"
                             + header(r, DeadLetters.OFFSET) + ")");
                     if (!dryRun) {
@@ -73,7 +74,7 @@ public final class DlqReplay {
                                 headers.add(h);
                             }
                         }
-                        sends.send(producer, new ProducerRecord<>(topics.submitted(), null, r.key(), r.value(), headers));
+                        sends.send(producer, new ProducerRecord<>(input, null, r.key(), r.value(), headers));
                     }
                     replayed++;
                 }
@@ -83,7 +84,7 @@ public final class DlqReplay {
         } catch (PublishException e) {
             throw new PublishException(e.getMessage() + " (" + sends.acknowledged() + " of the records replayed so far were acknowledged)", e);
         }
-        out.println((dryRun ? "would replay " : "replayed ") + replayed + " record(s) to " + topics.submitted());
+        out.println((dryRun ? "would replay " : "replayed ") + replayed + " record(s) to " + input);
         return replayed;
     }
 

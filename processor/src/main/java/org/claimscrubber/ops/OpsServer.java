@@ -75,7 +75,7 @@ public final class OpsServer implements AutoCloseable {
         server.start();
     }
 
-    /** Serves this processor, binds its client metrics and the history-size gauge. */
+    /** Serves this processor and publishes its history-size gauge (the processor binds its own client metrics at start). */
     public void attach(ProcessorApp processor) {
         attach(ProcessorView.of(processor));
         metrics.historyEntries(processor::historyEntries);

@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.claimscrubber.stream.ClaimTopology;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.TopicRegistry;
 
 /**
  * Resets the processor for reprocessing: its input offsets go back to the earliest (or latest) record, its
@@ -46,15 +46,18 @@ public final class StreamsReset {
     /**
      * As {@link #reset(boolean, boolean)}; with {@code allowHistoryLoss} it also deletes member history that the input
      * can no longer rebuild (after saying what is lost).
+     *
+     * @throws Refused instances of the application still run, or history would be lost without {@code allowHistoryLoss}
+     * @throws IllegalStateException the cluster could not be reached or failed a step
      */
     public List<String> reset(boolean toEarliest, boolean apply, boolean allowHistoryLoss) {
         String app = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "claim-scrubber"));
-        String input = Topics.from(config).submitted();
-        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
+        String input = TopicRegistry.from(config).names().submitted();
+        try (Admin admin = Admin.create(ClientConfigs.withTimeouts(config))) {
             try {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
                 if (group != null && !group.members().isEmpty()) {
-                    throw new IllegalStateException("application " + app + " still has " + group.members().size()
+                    throw new Refused("application " + app + " still has " + group.members().size()
                             + " running member(s); stop every instance first");
                 }
             } catch (ExecutionException e) {
@@ -82,7 +85,7 @@ public final class StreamsReset {
                             + "session and frequency edits miss them, and redelivered event ids are judged again.");
                     if (!allowHistoryLoss) {
                         if (apply) {
-                            throw new IllegalStateException("member history would be lost (see above); nothing changed. "
+                            throw new Refused("member history would be lost (see above); nothing changed. "
                                     + "Add --allow-history-loss to reset anyway");
                         }
                         out.println("  --yes would refuse without --allow-history-loss");
@@ -118,6 +121,13 @@ public final class StreamsReset {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reset refused to act (instances still running, or history it would lose): nothing was changed. */
+    public static final class Refused extends IllegalStateException {
+        Refused(String message) {
+            super(message);
         }
     }
 }

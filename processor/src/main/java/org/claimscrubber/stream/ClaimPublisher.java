@@ -11,9 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.claimscrubber.avro.ClaimSubmitted;
-import org.claimscrubber.serde.AvroSerde;
 
 /**
  * Publishes claim events to the input topic as Confluent-framed Avro, keyed by claim id. Every send is checked:
@@ -22,7 +21,7 @@ import org.claimscrubber.serde.AvroSerde;
  */
 public final class ClaimPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
-    private final AvroSerde<ClaimSubmitted> serde;
+    private final Serde<ClaimSubmitted> serde;
     private final String topic;
     private final Map<String, Object> connection;
     private final Sends sends = new Sends();
@@ -33,9 +32,10 @@ public final class ClaimPublisher implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        serde = AvroSerde.of(ClaimSubmitted.class, config, false);
-        topic = Topics.from(config).submitted();
+        Topic<String, ClaimSubmitted> input = TopicRegistry.from(config).submitted();
+        producer = new KafkaProducer<>(p, input.keySerde().serializer(), new ByteArraySerializer());
+        serde = input.valueSerde();
+        topic = input.name();
     }
 
     /** Fails, within {@code timeout}, when the input topic does not exist or the cluster does not answer. */

@@ -14,13 +14,11 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.reference.ReferenceData;
-import org.claimscrubber.serde.AvroSerde;
 
 /**
  * The processor's topology: claims in, rekeyed by member through a named repartition, judged against the
@@ -55,9 +53,8 @@ public final class ClaimTopology {
      */
     public static Topology build(Map<String, Object> config, Supplier<EditEngine> engine, Consumer<ReferenceData> referenceInForce,
                                  Consumer<org.claimscrubber.policy.Policies> policiesInForce) {
-        Topics topics = Topics.from(config);
+        TopicRegistry topics = TopicRegistry.from(config);
         Serde<WireClaim> claims = WireClaimSerde.of(config);
-        Serde<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false);
         StreamsBuilder builder = new StreamsBuilder();
         if (referenceInForce != null) {
             ReferenceStores.add(builder, config, referenceInForce);
@@ -70,7 +67,7 @@ public final class ClaimTopology {
 
         int historyLimit = historyLimitBytes(config);
         KStream<String, ClaimDecision> judged = builder
-                .stream(topics.submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
+                .stream(topics.names().submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
                 .process(KeyByMember::new, Named.as("key-by-member"))
                 .repartition(Repartitioned.with(Serdes.String(), claims).withName("claims-by-member"))
                 .process(() -> new JudgeProcessor(engine, ProcessorEvents.from(config), historyLimit), Named.as("judge-claim"),
@@ -78,9 +75,9 @@ public final class ClaimTopology {
 
         judged.split(Named.as("decision-"))
                 .branch((claimId, d) -> d.getDisposition() == org.claimscrubber.avro.Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged
-                        .to(topics.flagged(), Produced.with(Serdes.String(), decisions).withName("flagged-sink")), "flagged"))
+                        .to(topics.flagged().name(), topics.flagged().produced("flagged-sink")), "flagged"))
                 .defaultBranch(Branched.withConsumer(accepted -> accepted
-                        .to(topics.accepted(), Produced.with(Serdes.String(), decisions).withName("accepted-sink")), "accepted"));
+                        .to(topics.accepted().name(), topics.accepted().produced("accepted-sink")), "accepted"));
         return builder.build();
     }
 

@@ -9,25 +9,23 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.decision.Decision;
-import org.claimscrubber.serde.AvroSerde;
 
 /** Reads committed decisions from both output topics, from the beginning, until told to stop or idle. */
 public final class DecisionReader implements AutoCloseable {
     private final KafkaConsumer<String, ClaimDecision> consumer;
 
     public DecisionReader(Map<String, Object> config) {
-        Topics topics = Topics.from(config);
+        TopicRegistry topics = TopicRegistry.from(config);
         Map<String, Object> c = new java.util.HashMap<>(config);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "claim-scrubber-reader-" + UUID.randomUUID());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(onlyClientKeys(c), new StringDeserializer(),
-                AvroSerde.of(ClaimDecision.class, config, false).deserializer());
-        consumer.subscribe(List.of(topics.accepted(), topics.flagged()));
+        Topic<String, ClaimDecision> accepted = topics.accepted();
+        consumer = new KafkaConsumer<>(onlyClientKeys(c), accepted.keySerde().deserializer(), accepted.valueSerde().deserializer());
+        consumer.subscribe(List.of(accepted.name(), topics.flagged().name()));
     }
 
     private static Map<String, Object> onlyClientKeys(Map<String, Object> config) {

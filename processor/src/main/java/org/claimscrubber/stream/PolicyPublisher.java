@@ -9,8 +9,6 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimscrubber.avro.PolicyFileRecord;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.serde.AvroSerializer;
@@ -47,9 +45,10 @@ public final class PolicyPublisher {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         PolicyFileRecord record = new PolicyFileRecord(file.toString(), Instant.now().toString(), yaml);
         AvroSerializer<PolicyFileRecord> serializer = new AvroSerializer<>(SerdeConfig.from(config, false), false);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(ReferenceRecords.POLICIES, ReferenceRecords.POLICIES_KEY,
-                    serializer.serialize(ReferenceRecords.POLICIES, record))).get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        Topic<String, byte[]> topic = TopicRegistry.from(config).policies();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), ReferenceRecords.POLICIES_KEY,
+                    serializer.serialize(topic.name(), record))).get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while sending the policy file", e);

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,9 +32,9 @@ final class PolicyStore {
     /** @param inForce gets the policies to put in force, or null to go back to the processor's own */
     static void add(StreamsBuilder builder, Map<String, Object> config, Consumer<Policies> inForce) {
         SerdeConfig serde = SerdeConfig.from(config, false);
+        Topic<String, byte[]> topic = TopicRegistry.from(config).policies();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
-                        .withLoggingDisabled(), ReferenceRecords.POLICIES,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(STORE + "-source"),
+                        .withLoggingDisabled(), topic.name(), topic.consumed(STORE + "-source"),
                 () -> new Updater(new AvroDeserializer<>(PolicyFileRecord.getClassSchema(), serde), inForce));
     }
 

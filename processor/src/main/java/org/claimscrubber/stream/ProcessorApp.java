@@ -64,7 +64,7 @@ public final class ProcessorApp implements AutoCloseable {
             List<NewTopic> missing = new ArrayList<>();
             for (String t : topics.all()) {
                 if (!existing.contains(t)) {
-                    missing.add(new NewTopic(t, t.equals(topics.submitted()) ? partitions : partitions, (short) -1));
+                    missing.add(new NewTopic(t, partitions, (short) -1));
                 }
             }
             if (!missing.isEmpty()) {

@@ -13,10 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.reference.ReferenceException;
 import org.claimscrubber.reference.ReferenceLoader;
@@ -143,15 +139,17 @@ public final class ReferencePublisher {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        Topic<String, byte[]> reference = TopicRegistry.from(config).loads();
+        return new KafkaProducer<>(p, reference.keySerde().serializer(), reference.valueSerde().serializer());
     }
 
     /** The current value-bytes fingerprint of every live key of a compacted topic, committed records only. */
     private Map<String, Long> readHashes(String topic) {
         Map<String, Long> hashes = new HashMap<>();
+        Topic<String, byte[]> reference = TopicRegistry.from(config).reference(topic);
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(ClientConfigs.withTimeouts(config,
                 "group.id", "claim-scrubber-loader-" + UUID.randomUUID(), "enable.auto.commit", false, "isolation.level", "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                reference.keySerde().deserializer(), reference.valueSerde().deserializer())) {
             List<TopicPartition> partitions = c.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(partitions);

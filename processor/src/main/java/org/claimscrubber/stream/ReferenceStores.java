@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,13 +47,14 @@ final class ReferenceStores {
         SerdeConfig serde = SerdeConfig.from(config, false);
         ReferenceStores stores = new ReferenceStores(new ReferenceWatch(serde, ProcessorEvents.from(config), inForce),
                 ProcessorEvents.from(config));
+        TopicRegistry topics = TopicRegistry.from(config);
         for (ReferenceTable table : ReferenceTable.values()) {
-            stores.store(builder, table.topic, table.store, true, () -> {
+            stores.store(builder, topics.reference(table.topic), table.store, true, () -> {
                 AvroDeserializer<Object> reader = table.reader(serde);
                 return value -> table.read(reader, value, ReferenceTable.CHECK_ONLY);
             });
         }
-        stores.store(builder, ReferenceRecords.LOADS, LOADS_STORE, false, () -> {
+        stores.store(builder, topics.loads(), LOADS_STORE, false, () -> {
             AvroDeserializer<ReferenceLoad> reader = new AvroDeserializer<>(ReferenceLoad.getClassSchema(), serde);
             return value -> reader.deserialize(ReferenceRecords.LOADS, value).getTables().size();
         });
@@ -66,9 +66,9 @@ final class ReferenceStores {
         void check(byte[] value);
     }
 
-    private void store(StreamsBuilder builder, String topic, String name, boolean rows, Supplier<Check> checks) {
+    private void store(StreamsBuilder builder, Topic<String, byte[]> topic, String name, boolean rows, Supplier<Check> checks) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
-                        .withLoggingDisabled(), topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"),
+                        .withLoggingDisabled(), topic.name(), topic.consumed(name + "-source"),
                 () -> new StoreProcessor(name, rows, checks.get()));
     }
 

@@ -9,14 +9,13 @@ import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.avro.ClaimDecision;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.claimscrubber.avro.ClaimSubmitted;
-import org.claimscrubber.serde.AvroSerde;
 import org.claimscrubber.stream.StreamsSettings;
-import org.claimscrubber.stream.Topics;
+import org.claimscrubber.stream.Topic;
+import org.claimscrubber.stream.TopicRegistry;
 
 /**
  * The X12 intake: {@code claims.x12} --(x12-intake)--> {@code claims.submitted} (Avro, keyed by claim id),
@@ -45,20 +44,21 @@ public final class X12IntakeTopology {
 
     /** The topology for this configuration (topic names, registry settings, application id). */
     public static Topology build(Map<String, Object> config) {
-        Topics topics = Topics.from(config);
+        TopicRegistry topics = TopicRegistry.from(config);
+        Topic<String, ClaimSubmitted> claims = topics.submitted();
+        Topic<byte[], byte[]> dlq = topics.dlq();
         X12Topics x12 = X12Topics.from(config);
-        Serializer<ClaimSubmitted> claims = AvroSerde.of(ClaimSubmitted.class, config, false).serializer();
         String applicationId = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, StreamsSettings.DEFAULT_APPLICATION_ID));
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), x12.x12());
         t.addProcessor(INTAKE, () -> new X12IntakeProcessor(applicationId), SOURCE);
-        t.addSink(CLAIMS, topics.submitted(), new StringSerializer(), claims, INTAKE);
-        t.addSink(DLQ, topics.dlq(), new ByteArraySerializer(), new ByteArraySerializer(), INTAKE);
+        t.addSink(CLAIMS, claims.name(), claims.keySerde().serializer(), claims.valueSerde().serializer(), INTAKE);
+        t.addSink(DLQ, dlq.name(), dlq.keySerde().serializer(), dlq.valueSerde().serializer(), INTAKE);
 
-        Deserializer<ClaimDecision> decisions = AvroSerde.of(ClaimDecision.class, config, false).deserializer();
+        Deserializer<ClaimDecision> decisions = topics.accepted().valueSerde().deserializer();
         Object timeout = config.get(ACK_TIMEOUT_CONFIG);
         Duration wait = Duration.ofMillis(timeout == null ? 60_000 : Long.parseLong(timeout.toString()));
-        t.addSource(DECISION_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.accepted(), topics.flagged());
+        t.addSource(DECISION_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.accepted().name(), topics.flagged().name());
         t.addProcessor(DECISION_KEY, () -> new DecisionByInterchange(decisions), DECISION_SOURCE);
         t.addSink(PENDING, x12.pending(), new StringSerializer(), new ByteArraySerializer(), INTAKE, DECISION_KEY);
         t.addSource(PENDING_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), x12.pending());

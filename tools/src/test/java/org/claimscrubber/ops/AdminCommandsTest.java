@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.claimscrubber.Scrubber;
-import org.claimscrubber.cli.Main;
+import org.claimscrubber.cli.MainRun;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.decision.Decision;
 import org.claimscrubber.edits.EditEngine;
@@ -96,25 +95,10 @@ class AdminCommandsTest extends OnEmbeddedBroker {
         }
     }
 
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private static Cli reset(Path configFile, String bootstrap, String... flags) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            List<String> args = new ArrayList<>(List.of("reset", "--bootstrap-servers", bootstrap, "--config", configFile.toString()));
-            args.addAll(List.of(flags));
-            int exit = Main.commandLine().execute(args.toArray(String[]::new));
-            return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static MainRun reset(Path configFile, String bootstrap, String... flags) {
+        List<String> args = new ArrayList<>(List.of("reset", "--bootstrap-servers", bootstrap, "--config", configFile.toString()));
+        args.addAll(List.of(flags));
+        return MainRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -136,7 +120,7 @@ class AdminCommandsTest extends OnEmbeddedBroker {
         }
         String bootstrap = kafka.bootstrapServers();
 
-        Cli finite = reset(configFile, bootstrap, "--yes");
+        MainRun finite = reset(configFile, bootstrap, "--yes");
         assertEquals(2, finite.exit(), finite.out() + finite.err());
         assertTrue(finite.out().contains("retention.ms=604800000"), finite.out());
         assertTrue(finite.err().contains("--allow-history-loss"), finite.err());
@@ -145,17 +129,17 @@ class AdminCommandsTest extends OnEmbeddedBroker {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteRecords(Map.of(new TopicPartition("loss.submitted", 0), RecordsToDelete.beforeOffset(1))).all().get();
         }
-        Cli deleted = reset(configFile, bootstrap, "--yes");
+        MainRun deleted = reset(configFile, bootstrap, "--yes");
         assertEquals(2, deleted.exit(), deleted.out() + deleted.err());
         assertTrue(deleted.out().contains("loss.submitted partition 0 starts at offset 1"), deleted.out());
-        Cli toLatest = reset(configFile, bootstrap, "--yes", "--to-latest");
+        MainRun toLatest = reset(configFile, bootstrap, "--yes", "--to-latest");
         assertEquals(2, toLatest.exit(), toLatest.out() + toLatest.err());
         assertTrue(toLatest.out().contains("--to-latest"), toLatest.out());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             assertTrue(admin.listTopics().names().get().contains("loss-member-history-changelog"), "a refused reset changes nothing");
         }
 
-        Cli allowed = reset(configFile, bootstrap, "--yes", "--allow-history-loss");
+        MainRun allowed = reset(configFile, bootstrap, "--yes", "--allow-history-loss");
         assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             assertFalse(admin.listTopics().names().get().contains("loss-member-history-changelog"));

@@ -1,0 +1,60 @@
+package org.claimscrubber.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit status 1 for a runtime failure (nothing answers), 2 for bad arguments and unusable data. */
+class ExitStatusTest {
+    @TempDir
+    Path dir;
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static MainRun execute(String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(45), () -> MainRun.of(args));
+    }
+
+    @Test
+    void registerSchemasWhenTheRegistryCannotBeReachedExitsOne() throws Exception {
+        MainRun run = execute("register-schemas", "--schema-registry-url", "http://127.0.0.1:" + closedPort());
+
+        assertEquals(1, run.exit(), run.err());
+    }
+
+    @Test
+    void resetWhenTheBrokerCannotBeReachedExitsOneWithTheFailure() throws Exception {
+        Path config = Files.writeString(dir.resolve("short.properties"),
+                "default.api.timeout.ms=3000\nrequest.timeout.ms=1000\nstate.dir=" + dir.resolve("state") + "\n");
+
+        MainRun run = execute("reset", "--bootstrap-servers", "127.0.0.1:" + closedPort(), "--config", config.toString(), "--yes");
+
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith("reset: reset failed")), run.err());
+    }
+
+    @Test
+    void anUnreadableConfigFileStaysABadArgument() {
+        MainRun run = execute("register-schemas", "--config", dir.resolve("missing.properties").toString());
+
+        assertEquals(2, run.exit(), run.err());
+    }
+
+    @Test
+    void aMissingInputFileStaysABadArgument() {
+        MainRun run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
+
+        assertEquals(2, run.exit(), run.err());
+    }
+}
