@@ -16,6 +16,8 @@ public enum InputKeying {
 
     /** {@code member} or {@code claim}. */
     public static final String CONFIG = "claimscrubber.input.keyed-by";
+    /** The same setting as the environment layer spells it ({@code KAFKA_CLAIMSCRUBBER_INPUT_KEYED_BY}: no hyphen there). */
+    static final String ENVIRONMENT_CONFIG = "claimscrubber.input.keyed.by";
 
     /** The shape the processor reads: {@link #CLAIM} unless configured otherwise. */
     public static InputKeying from(Map<String, ?> config) {
@@ -43,6 +45,9 @@ public enum InputKeying {
 
     private static InputKeying parse(Map<String, ?> config, InputKeying fallback) {
         Object v = config.get(CONFIG);
+        if (v == null) {
+            v = config.get(ENVIRONMENT_CONFIG);
+        }
         if (v == null || v.toString().isBlank()) {
             return fallback;
         }

@@ -189,6 +189,9 @@ class ClaimTopologyTest {
     void claimKeyedIsTheDefaultShape() {
         assertEquals(InputKeying.CLAIM, InputKeying.from(Map.of()));
         assertEquals(InputKeying.MEMBER, InputKeying.forProducers(Map.of()));
+        assertEquals(InputKeying.MEMBER, InputKeying.from(Map.of("claimscrubber.input.keyed.by", "member")),
+                "as KAFKA_CLAIMSCRUBBER_INPUT_KEYED_BY=member arrives");
+        assertEquals(InputKeying.CLAIM, InputKeying.forProducers(Map.of(InputKeying.CONFIG, " Claim ")));
         assertTrue(topology(() -> engine).describe().toString().contains("claims-by-member-repartition"));
     }
 
