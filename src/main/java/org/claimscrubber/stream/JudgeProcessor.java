@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * keyed by claim id, as the Avro record the sinks write. Histories are read through a {@link HistoryCache}, so a
  * member's history is decoded once while it is in use, not once per claim. On member-keyed input
  * ({@link InputKeying#MEMBER}) a record whose key is not its member key is counted
- * ({@link ProcessorEvents#inputKeyMismatch()}) and judged all the same: correctly only if it is on its member's partition. The step is atomic: the claim is judged and its decision
- * built before anything is written; when that fails, nothing is written and the claim goes to the DLQ
- * ({@link JudgeFailure}); history and decision are then written in the same transaction, and a failure there
- * stops the client. A claim without a member id has a history of its own ({@link HistoryKey}).
+ * ({@link ProcessorEvents#inputKeyMismatch()}) and judged all the same: correctly only if it is on its member's
+ * partition. The step is atomic: the claim is judged and its decision built before anything is written; when that
+ * fails, nothing is written and the claim goes to the DLQ ({@link JudgeFailure}); history and decision are then
+ * written in the same transaction, and a failure there stops the client. A claim without a member id has a history
+ * of its own ({@link HistoryKey}).
  */
 final class JudgeProcessor implements Processor<String, WireClaim, String, ClaimDecision> {
     static final String STORE = ClaimTopology.HISTORY_STORE;
