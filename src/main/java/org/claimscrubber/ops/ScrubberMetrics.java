@@ -33,6 +33,7 @@ public final class ScrubberMetrics implements StreamsObserver {
     private final PrometheusMeterRegistry registry = new ClampingRegistry();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
+    private final Counter keyMismatch;
     private final Map<String, String> referenceVersions = new ConcurrentHashMap<>();
     private final Map<String, Long> effectiveDays = new ConcurrentHashMap<>();
 
@@ -46,6 +47,8 @@ public final class ScrubberMetrics implements StreamsObserver {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        keyMismatch = Counter.builder("claimscrubber.input.key.mismatch")
+                .description("Claims on member-keyed input whose record key is not their member id").register(registry);
     }
 
     /** Binds the Kafka Streams client metrics of this instance. */
@@ -79,6 +82,11 @@ public final class ScrubberMetrics implements StreamsObserver {
     @Override
     public void deadLettered(String reason) {
         counter("claimscrubber.dlq.records", "reason", reason).increment();
+    }
+
+    @Override
+    public void inputKeyMismatch() {
+        keyMismatch.increment();
     }
 
     @Override

@@ -18,6 +18,10 @@ public interface ProcessorEvents {
     default void deadLettered(String reason) {
     }
 
+    /** A claim on member-keyed input whose record key is not its member id (or, without one, its claim id). */
+    default void inputKeyMismatch() {
+    }
+
     default void referenceInForce(ReferenceData reference) {
     }
 
