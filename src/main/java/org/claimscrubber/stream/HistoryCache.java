@@ -61,6 +61,15 @@ final class HistoryCache {
         remember(key, history);
     }
 
+    /** Deletes the history from the store and forgets it. */
+    void delete(String key) {
+        store.delete(key);
+        Entry old = entries.remove(key);
+        if (old != null) {
+            bytes -= old.size();
+        }
+    }
+
     void clear() {
         entries.clear();
         bytes = 0;

@@ -3,9 +3,11 @@ package org.claimscrubber.stream;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.claim.Claim;
 import org.claimscrubber.edits.EditEngine;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * partition. The step is atomic: the claim is judged and its decision built before anything is written; when that
  * fails, nothing is written and the claim goes to the DLQ ({@link JudgeFailure}); history and decision are then
  * written in the same transaction, and a failure there stops the client. A claim without a member id has a history
- * of its own ({@link HistoryKey}).
+ * of its own ({@link HistoryKey}); histories that have aged out entirely are deleted by a {@link HistorySweep}.
  */
 final class JudgeProcessor implements Processor<String, WireClaim, String, ClaimDecision> {
     static final String STORE = ClaimTopology.HISTORY_STORE;
@@ -34,6 +36,7 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     private final int historyLimitBytes;
     private final boolean memberKeyed;
     private final HistoryCache histories;
+    private final HistorySweep sweep = new HistorySweep();
     private ProcessorContext<String, ClaimDecision> context;
     private boolean mismatchLogged;
 
@@ -59,7 +62,10 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     @Override
     public void init(ProcessorContext<String, ClaimDecision> context) {
         this.context = context;
-        histories.attach(context.getStateStore(STORE));
+        KeyValueStore<String, MemberHistory> store = context.getStateStore(STORE);
+        histories.attach(store);
+        context.schedule(HistorySweep.INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> events.historiesExpired(sweep.run(store, histories, engine.get())));
     }
 
     @Override

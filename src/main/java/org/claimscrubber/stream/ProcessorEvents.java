@@ -22,6 +22,10 @@ public interface ProcessorEvents {
     default void inputKeyMismatch() {
     }
 
+    /** Stored histories deleted because nothing in them can matter to a later claim ({@link HistorySweep}). */
+    default void historiesExpired(int count) {
+    }
+
     default void referenceInForce(ReferenceData reference) {
     }
 
