@@ -22,17 +22,34 @@ public final class ClaimJson {
 
     public static Claim read(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new UnreadableClaimException("not a JSON object");
-            }
-            Claim claim = readClaim(p);
-            if (p.nextToken() != null) {
-                throw new UnreadableClaimException("text after the JSON object");
-            }
-            return claim;
+            return readOne(p);
         } catch (IOException e) {
-            throw new UnreadableClaimException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw unreadable(e);
         }
+    }
+
+    /** The same as {@link #read(String)} for UTF-8 bytes, parsed as they are (no decoding to chars first). */
+    public static Claim read(byte[] utf8, int offset, int length) {
+        try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
+            return readOne(p);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static UnreadableClaimException unreadable(IOException e) {
+        return new UnreadableClaimException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+
+    private static Claim readOne(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new UnreadableClaimException("not a JSON object");
+        }
+        Claim claim = readClaim(p);
+        if (p.nextToken() != null) {
+            throw new UnreadableClaimException("text after the JSON object");
+        }
+        return claim;
     }
 
     private static Claim readClaim(JsonParser p) throws IOException {

@@ -88,10 +88,13 @@ public final class DecisionJson {
 
     private static void write(Decision d, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeStringField("claimId", d.claimId());
-        g.writeStringField("eventId", d.eventId());
-        g.writeStringField("memberId", d.memberId());
-        g.writeStringField("disposition", d.disposition().name());
+        g.writeFieldName(DecisionField.CLAIM_ID);
+        g.writeString(d.claimId());
+        g.writeFieldName(DecisionField.EVENT_ID);
+        g.writeString(d.eventId());
+        g.writeFieldName(DecisionField.MEMBER_ID);
+        g.writeString(d.memberId());
+        text(g, DecisionField.DISPOSITION, d.disposition().name());
         g.writeArrayFieldStart("findings");
         for (Finding f : d.findings()) {
             writeFinding(g, f);
@@ -104,10 +107,11 @@ public final class DecisionJson {
         g.writeEndArray();
         g.writeObjectFieldStart("referenceVersions");
         for (Map.Entry<String, String> e : d.referenceVersions().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            text(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
-        g.writeStringField("processedAt", d.processedAt().toString());
+        g.writeFieldName(DecisionField.PROCESSED_AT);
+        g.writeString(IsoInstant.format(d.processedAt()));
         g.writeEndObject();
     }
 
@@ -178,8 +182,27 @@ public final class DecisionJson {
         if (amount == null) {
             g.writeNull();
         } else {
-            g.writeString(amount.toPlainString());
+            g.writeString(plain(amount));
         }
+    }
+
+    /** {@code amount.toPlainString()}, kept for the amounts, RVUs and GPCIs that repeat from line to line. */
+    private static SerializedString plain(BigDecimal amount) {
+        SerializedString encoded = PLAIN.get(amount);
+        if (encoded == null) {
+            encoded = new SerializedString(amount.toPlainString());
+            if (PLAIN.size() < MOST_ENCODED) {
+                PLAIN.put(amount, encoded);
+            }
+        }
+        return encoded;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<BigDecimal, SerializedString> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A field of the decision (or of its referenceVersions) whose name is not a constant. */
+    private static void text(JsonGenerator g, String name, String value) throws IOException {
+        text(g, encoded(name), value);
     }
 
     /**
@@ -192,6 +215,10 @@ public final class DecisionJson {
             g.writeNull();
             return;
         }
+        g.writeString(encoded(value));
+    }
+
+    private static SerializedString encoded(String value) {
         SerializedString encoded = ENCODED.get(value);
         if (encoded == null) {
             encoded = new SerializedString(value);
@@ -199,11 +226,23 @@ public final class DecisionJson {
                 ENCODED.put(value, encoded);
             }
         }
-        g.writeString(encoded);
+        return encoded;
     }
 
     private static final int MOST_ENCODED = 20_000;
     private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> ENCODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The field names of a decision, quoted once. */
+    private static final class DecisionField {
+        static final SerializedString CLAIM_ID = new SerializedString("claimId");
+        static final SerializedString EVENT_ID = new SerializedString("eventId");
+        static final SerializedString MEMBER_ID = new SerializedString("memberId");
+        static final SerializedString DISPOSITION = new SerializedString("disposition");
+        static final SerializedString PROCESSED_AT = new SerializedString("processedAt");
+
+        private DecisionField() {
+        }
+    }
 
     /** The field names of a decision line, quoted once. */
     private static final class LineField {
@@ -242,10 +281,15 @@ public final class DecisionJson {
         g.writeFieldName(name);
         if (value == null) {
             g.writeNull();
-        } else {
+        } else if (value.scale() < -MOST_SCALE || value.scale() > MOST_SCALE) {
             g.writeNumber(value);
+        } else {
+            g.writeRawValue(plain(value));
         }
     }
+
+    /** Beyond this scale Jackson refuses to write a BigDecimal as plain text; such a value goes through Jackson's own check. */
+    private static final int MOST_SCALE = 9999;
 
     private static void integer(JsonGenerator g, SerializedString name, Integer value) throws IOException {
         g.writeFieldName(name);

@@ -73,6 +73,14 @@ public final class EditEngine {
         return policies;
     }
 
+    /**
+     * The history as it stands today: what no later claim can still need (older than every policy window and the
+     * redelivery horizon) dropped. An empty result means the member's stored history can go.
+     */
+    public MemberHistory aged(MemberHistory history) {
+        return history.prune(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), retentionDays);
+    }
+
     public Outcome evaluate(Claim claim, MemberHistory history) {
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);

@@ -62,6 +62,27 @@ public final class HistoryCodec {
         return size;
     }
 
+    /**
+     * An upper bound of {@link #size(MemberHistory)} from string lengths alone (a char takes at most 3 bytes), so the
+     * common small history is known to fit without looking at its characters.
+     */
+    static int sizeAtMost(MemberHistory history) {
+        int size = 1 + 4 + 4;
+        for (HistoryClaim c : history.claims()) {
+            size += 2 + 3 * c.claimId().length() + 4;
+            for (HistoryLine l : c.lines()) {
+                size += 4 + 2 + 3 * l.code().length() + 1 + 4 + 4 + 2 + 3 * l.renderingNpi().length() + 2 + 3 * l.billingNpi().length();
+                for (String m : l.modifiers()) {
+                    size += 2 + 3 * m.length();
+                }
+            }
+        }
+        for (SeenEvent e : history.events()) {
+            size += 2 + 3 * e.eventId().length() + 4;
+        }
+        return size;
+    }
+
     static int size(HistoryClaim c) {
         int size = utf(c.claimId()) + 4;
         for (HistoryLine l : c.lines()) {

@@ -16,8 +16,9 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
     }
 
     public boolean seen(String eventId) {
+        int hash = eventId.hashCode();
         for (SeenEvent e : events) {
-            if (e.eventId().equals(eventId)) {
+            if (e.eventId().hashCode() == hash && e.eventId().equals(eventId)) {
                 return true;
             }
         }
@@ -88,15 +89,9 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
      * member has accepted claims.
      */
     public MemberHistory prune(LocalDate today, int retentionDays) {
-        int horizonDay = (int) today.minusDays(retentionDays).toEpochDay();
-        boolean stale = false;
-        for (HistoryClaim c : claims) {
-            stale |= c.lastServiceDate().toEpochDay() < horizonDay;
-        }
-        for (SeenEvent e : events) {
-            stale |= e.keepByDay() < horizonDay;
-        }
-        if (!stale) {
+        LocalDate horizon = today.minusDays(retentionDays);
+        int horizonDay = (int) horizon.toEpochDay();
+        if (!stale(horizon, horizonDay)) {
             return this;
         }
         List<HistoryClaim> kept = new ArrayList<>(claims.size());
@@ -114,12 +109,29 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
         return new MemberHistory(List.copyOf(kept), List.copyOf(keptEvents));
     }
 
+    private boolean stale(LocalDate horizon, int horizonDay) {
+        for (HistoryClaim c : claims) {
+            if (c.lastServiceDate().isBefore(horizon)) {
+                return true;
+            }
+        }
+        for (SeenEvent e : events) {
+            if (e.keepByDay() < horizonDay) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * This history in at most {@code maxBytes} of its stored form ({@link HistoryCodec}): the oldest event ids go
      * first (a redelivery that old is unlikely), then the claims with the oldest dates of service. The store value
      * and its changelog record stay below the producer's request size whatever a member sends.
      */
     public MemberHistory bounded(int maxBytes) {
+        if (HistoryCodec.sizeAtMost(this) <= maxBytes) {
+            return this;
+        }
         int size = HistoryCodec.size(this);
         if (size <= maxBytes) {
             return this;

@@ -2,7 +2,6 @@ package org.claimscrubber.cli;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,16 +208,17 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private Void read(BlockingQueue<Batch> parsed) throws IOException, InterruptedException {
-        try (BufferedReader reader = Files.newBufferedReader(claims, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(claims)) {
+            ByteLines lines = new ByteLines(in, 1 << 16);
             List<Object> batch = new ArrayList<>(BATCH);
             long lineNumber = 0;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            while (lines.next()) {
                 lineNumber++;
-                if (text.isBlank()) {
+                if (blank(lines.bytes(), lines.start(), lines.length())) {
                     continue;
                 }
                 try {
-                    batch.add(ClaimJson.read(text));
+                    batch.add(ClaimJson.read(lines.bytes(), lines.start(), lines.length()));
                 } catch (UnreadableClaimException e) {
                     batch.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
                 }
@@ -234,6 +234,20 @@ public final class CheckCommand implements Callable<Integer> {
             parsed.put(Batch.END);
         }
         return null;
+    }
+
+    /** {@link String#isBlank} of the line's UTF-8 text, decoding only a line that has non-ASCII bytes and nothing else. */
+    private static boolean blank(byte[] bytes, int start, int length) {
+        boolean ascii = true;
+        for (int i = start; i < start + length; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                ascii = false;
+            } else if (b != ' ' && (b < 9 || b > 13) && (b < 28 || b > 31)) {
+                return false;
+            }
+        }
+        return ascii || new String(bytes, start, length, StandardCharsets.UTF_8).isBlank();
     }
 
     /** The claims of every accepted interchange of the --x12 files, in file order; each rejection is one "unreadable" message. */

@@ -26,11 +26,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code produce}: publishes JSON Lines claim events as Avro to the input topic, keyed by claim id. It fails (exit 1)
+ * {@code produce}: publishes JSON Lines claim events as Avro to the input topic, keyed by member id. It fails (exit 1)
  * when the topic does not exist or the cluster refuses a record, and counts only what the cluster acknowledged.
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = "Publish a JSON Lines file of ClaimSubmitted events (or the claims of 837P files) as Avro to claims.submitted, keyed by claim id.")
+        description = "Publish a JSON Lines file of ClaimSubmitted events (or the claims of 837P files) as Avro to claims.submitted, keyed by member id (claimscrubber.input.keyed-by=claim: by claim id).")
 public final class ProduceCommand implements Callable<Integer> {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
 

@@ -33,6 +33,8 @@ public final class ScrubberMetrics implements StreamsObserver {
     private final PrometheusMeterRegistry registry = new ClampingRegistry();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer latency;
+    private final Counter keyMismatch;
+    private final Counter historiesExpired;
     private final Map<String, String> referenceVersions = new ConcurrentHashMap<>();
     private final Map<String, Long> effectiveDays = new ConcurrentHashMap<>();
 
@@ -46,6 +48,10 @@ public final class ScrubberMetrics implements StreamsObserver {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
+        keyMismatch = Counter.builder("claimscrubber.input.key.mismatch")
+                .description("Claims on member-keyed input whose record key is not their member id").register(registry);
+        historiesExpired = Counter.builder("claimscrubber.history.expired")
+                .description("Stored histories deleted because nothing in them can matter to a later claim").register(registry);
     }
 
     /** Binds the Kafka Streams client metrics of this instance. */
@@ -79,6 +85,16 @@ public final class ScrubberMetrics implements StreamsObserver {
     @Override
     public void deadLettered(String reason) {
         counter("claimscrubber.dlq.records", "reason", reason).increment();
+    }
+
+    @Override
+    public void inputKeyMismatch() {
+        keyMismatch.increment();
+    }
+
+    @Override
+    public void historiesExpired(int count) {
+        historiesExpired.increment(count);
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.claimscrubber.avro.ClaimSubmitted;
 
 /**
- * Publishes claim events to the input topic as Confluent-framed Avro, keyed by claim id. Every send is checked:
+ * Publishes claim events to the input topic as Confluent-framed Avro, keyed by member id (the member-keyed contract,
+ * {@link InputKeying}: valid input for both processor shapes), or by claim id with {@value InputKeying#CONFIG}=claim.
+ * Every send is checked:
  * after the first record the cluster refuses, publishing stops with that error, and {@link #confirm()} (and
  * {@link #close()}) throw it, so that nothing is taken for sent that was not acknowledged.
  */
@@ -23,6 +25,7 @@ public final class ClaimPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Serde<ClaimSubmitted> serde;
     private final String topic;
+    private final InputKeying keying;
     private final Map<String, Object> connection;
     private final Sends sends = new Sends();
 
@@ -36,6 +39,7 @@ public final class ClaimPublisher implements AutoCloseable {
         producer = new KafkaProducer<>(p, input.keySerde().serializer(), new ByteArraySerializer());
         serde = input.valueSerde();
         topic = input.name();
+        keying = InputKeying.forProducers(config);
     }
 
     /** Fails, within {@code timeout}, when the input topic does not exist or the cluster does not answer. */
@@ -64,7 +68,7 @@ public final class ClaimPublisher implements AutoCloseable {
         } catch (org.apache.kafka.common.errors.SerializationException e) {
             throw PublishException.of("cannot encode a claim for " + topic, e);
         }
-        sends.send(producer, new ProducerRecord<>(topic, claim.getClaimId(), value));
+        sends.send(producer, new ProducerRecord<>(topic, keying.keyOf(claim), value));
     }
 
     /** Publishes bytes as they are (a corrupt record, for the DLQ path). */

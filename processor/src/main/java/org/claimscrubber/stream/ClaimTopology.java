@@ -22,7 +22,8 @@ import org.claimscrubber.reference.ReferenceData;
 
 /**
  * The processor's topology: claims in, rekeyed by member through a named repartition, judged against the
- * member-history store, and split into accepted (and voided) and flagged decisions keyed by claim id.
+ * member-history store, and split into accepted (and voided) and flagged decisions keyed by claim id. On member-keyed
+ * input ({@value InputKeying#CONFIG}=member) the claims are judged where they arrive, without the repartition.
  */
 public final class ClaimTopology {
     /** The member-history store: queryable by member id, changelogged as {@code <application.id>-member-history-changelog}. */
@@ -66,12 +67,16 @@ public final class ClaimTopology {
                 HistorySerde.serde()));
 
         int historyLimit = historyLimitBytes(config);
-        KStream<String, ClaimDecision> judged = builder
-                .stream(topics.names().submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"))
+        InputKeying keying = InputKeying.from(config);
+        long cacheBytes = HistoryCache.maxBytes(config);
+        KStream<String, WireClaim> input = builder
+                .stream(topics.names().submitted(), Consumed.with(Serdes.String(), claims).withName("claims-source"));
+        KStream<String, WireClaim> byMember = keying == InputKeying.MEMBER ? input : input
                 .process(KeyByMember::new, Named.as("key-by-member"))
-                .repartition(Repartitioned.with(Serdes.String(), claims).withName("claims-by-member"))
-                .process(() -> new JudgeProcessor(engine, ProcessorEvents.from(config), historyLimit), Named.as("judge-claim"),
-                        JudgeProcessor.STORE);
+                .repartition(Repartitioned.with(Serdes.String(), claims).withName("claims-by-member"));
+        KStream<String, ClaimDecision> judged = byMember
+                .process(() -> new JudgeProcessor(engine, ProcessorEvents.from(config), historyLimit, keying, cacheBytes),
+                        Named.as("judge-claim"), JudgeProcessor.STORE);
 
         judged.split(Named.as("decision-"))
                 .branch((claimId, d) -> d.getDisposition() == org.claimscrubber.avro.Disposition.FLAGGED, Branched.withConsumer(flagged -> flagged

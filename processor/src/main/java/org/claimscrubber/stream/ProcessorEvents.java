@@ -18,6 +18,14 @@ public interface ProcessorEvents {
     default void deadLettered(String reason) {
     }
 
+    /** A claim on member-keyed input whose record key is not its member id (or, without one, its claim id). */
+    default void inputKeyMismatch() {
+    }
+
+    /** Stored histories deleted because nothing in them can matter to a later claim ({@link HistorySweep}). */
+    default void historiesExpired(int count) {
+    }
+
     default void referenceInForce(ReferenceData reference) {
     }
 

@@ -88,7 +88,8 @@ public final class Acknowledgements {
     /**
      * The 277CA for an accepted interchange: per 837 transaction set one 277 transaction set (BHT03 = the 837's ST02,
      * 2200A TRN02 = its ISA13), per claim a 2000D loop with TRN*2 = CLM01, the STC codes of its decision, REF*1K = the
-     * claim id and the dates of service. {@code decisions} gives the decision of an event id (null for none).
+     * claim id and the dates of service, and per line named by a DENY or REVIEW finding a 2220D loop (SVC, its STC codes,
+     * REF*FJ, DTP*472). {@code decisions} gives the decision of an event id (null for none).
      */
     public static byte[] claimAck(Interchange in, Function<String, Decision> decisions, Instant now) {
         if (!in.accepted()) {
@@ -173,7 +174,7 @@ public final class Acknowledgements {
                 out.segment("STC", code.composite(), date, action, charge(e).toPlainString());
                 first = false;
             } else {
-                out.segment("STC", code.composite());
+                out.segment("STC", (Object) code.composite());
             }
         }
         if (!e.getClaimId().isBlank()) {
@@ -190,6 +191,36 @@ public final class Acknowledgements {
         }
         if (from != null) {
             out.segment("DTP", "472", "RD8", from + "-" + to);
+        }
+        List<ClaimLine> lines = e.getLines();
+        for (int i = 0; i < lines.size(); i++) {
+            List<ClaimStatus.Code> codes = ClaimStatus.ofLine(d, lines.get(i).getLineNumber());
+            if (!codes.isEmpty()) {
+                serviceLine(out, lines.get(i), c.lineControlNumber(i), codes, date);
+            }
+        }
+    }
+
+    /** Loop 2220D: SVC (procedure, modifiers, charge, units), an STC per code, REF*FJ = the 837's REF*6R, DTP*472. */
+    private static void serviceLine(X12Output out, ClaimLine l, String controlNumber, List<ClaimStatus.Code> codes, String date) {
+        List<String> procedure = new ArrayList<>(6);
+        procedure.add("HC");
+        procedure.add(clean(l.getProcedureCode()));
+        for (String m : l.getModifiers()) {
+            procedure.add(clean(m));
+        }
+        String charge = l.getChargeAmount() == null ? "0" : clean(l.getChargeAmount());
+        String units = l.getUnits() > 0 ? Integer.toString(l.getUnits()) : null;
+        out.segment("SVC", procedure.toArray(String[]::new), charge, null, null, null, null, units);
+        for (ClaimStatus.Code code : codes) {
+            out.segment("STC", code.composite(), date);
+        }
+        if (controlNumber != null && !controlNumber.isBlank()) {
+            out.segment("REF", "FJ", clean(controlNumber));
+        }
+        String s = l.getServiceDate().replace("-", "");
+        if (s.length() == 8 && s.chars().allMatch(Character::isDigit)) {
+            out.segment("DTP", "472", "D8", s);
         }
     }
 

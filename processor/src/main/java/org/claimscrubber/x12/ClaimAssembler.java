@@ -10,7 +10,7 @@ import org.claimscrubber.avro.ClaimSubmitted;
  * Maps the segments of one 837P (005010X222A1) transaction set onto {@code ClaimSubmitted} events, one per 2300
  * CLM loop, following the hierarchy: 2000A/2010AA billing provider (HL*20, NM1*85, N4), 2000B/2010BA subscriber and
  * 2010BB payer (HL*22, NM1*IL, NM1*PR), 2300 claim (CLM, REF*F8, REF*D9, HI), 2310B rendering and 2310C service
- * facility (NM1*82, NM1*77 + N4), 2320/2330 other subscribers (ignored), 2400 lines (LX, SV1, DTP*472) and 2420A
+ * facility (NM1*82, NM1*77 + N4), 2320/2330 other subscribers (ignored), 2400 lines (LX, SV1, DTP*472, REF*6R) and 2420A
  * line rendering provider (NM1*82). Values the engine judges (units, pointers, dates, NPIs) are carried as sent so
  * that the engine flags them INVALID_CLAIM; values that cannot be carried by the schema (a frequency other than
  * 1/7/8, a procedure qualifier other than HC, units or pointers that are not whole numbers, a segment out of its
@@ -30,6 +30,7 @@ final class ClaimAssembler {
     private String entity;
     private Draft claim;
     private ClaimLine.Builder line;
+    private String lineControl;
     private boolean otherSubscriber;
 
     /** {@code eventPrefix} makes the event ids: {@code <prefix>:<claim position>}. */
@@ -141,6 +142,10 @@ final class ClaimAssembler {
     }
 
     private void reference(Segment s) {
+        if (claim != null && line != null && "6R".equals(s.get(1))) {
+            lineControl = s.get(2);
+            return;
+        }
         if (claim == null || line != null || otherSubscriber) {
             return;
         }
@@ -255,8 +260,10 @@ final class ClaimAssembler {
     private void finishLine() {
         if (line != null && claim != null) {
             claim.lines.add(line.build());
+            claim.lineControls.add(lineControl);
         }
         line = null;
+        lineControl = null;
     }
 
     private void finishClaim() {
@@ -283,7 +290,8 @@ final class ClaimAssembler {
                 .setServiceFacilityZip(d.facilityZip)
                 .setPayerId(payerId)
                 .build();
-        claims.add(new MappedClaim(d.position, d.segmentPosition, d.clm01, event));
+        claims.add(new MappedClaim(d.position, d.segmentPosition, d.clm01, event,
+                d.lineControls.stream().allMatch(java.util.Objects::isNull) ? List.of() : java.util.Collections.unmodifiableList(d.lineControls)));
     }
 
     /** The 2300 loop being read. */
@@ -295,6 +303,7 @@ final class ClaimAssembler {
         final String placeOfService;
         final List<String> diagnoses = new ArrayList<>(4);
         final List<ClaimLine> lines = new ArrayList<>(4);
+        final List<String> lineControls = new ArrayList<>(4);
         String originalClaimId;
         String d9;
         String rendering;

@@ -47,6 +47,32 @@ final class ClaimStatus {
         return codes;
     }
 
+    /**
+     * The STC codes of one service line (2220D): those of the DENY and REVIEW findings naming {@code lineNumber}, with
+     * A2:20 first when none of them denies; empty when no such finding names the line (it gets no 2220D loop).
+     */
+    static List<Code> ofLine(Decision d, int lineNumber) {
+        if (d == null) {
+            return List.of();
+        }
+        List<Code> codes = new ArrayList<>(2);
+        boolean denied = false;
+        for (Finding f : d.findings()) {
+            if (f.lineNumbers().contains(lineNumber)) {
+                if (f.severity() == Severity.DENY) {
+                    codes.add(deny(f));
+                    denied = true;
+                } else if (f.severity() == Severity.REVIEW) {
+                    codes.add(new Code("A1", status(f), null));
+                }
+            }
+        }
+        if (!codes.isEmpty() && (!denied || d.disposition() == Disposition.VOIDED)) {
+            codes.add(0, ACCEPTED);
+        }
+        return codes;
+    }
+
     /** Whether the claim counts as accepted in the 277CA totals (QTY*90 / AMT*YU). */
     static boolean accepted(Decision d) {
         return d == null || d.findings().stream().noneMatch(f -> f.severity() == Severity.DENY);

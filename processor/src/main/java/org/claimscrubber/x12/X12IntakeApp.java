@@ -30,8 +30,13 @@ public final class X12IntakeApp implements AutoCloseable {
 
     public X12IntakeApp(Map<String, Object> config) {
         Map<String, Object> c = StreamsSettings.defaults(config);
-        c.put(StreamsConfig.APPLICATION_ID_CONFIG, c.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-x12-intake");
+        c.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(config));
         this.config = c;
+    }
+
+    /** The intake's application id for this configuration: the processor's ({@code application.id}) + {@code -x12-intake}. */
+    public static String applicationId(Map<String, Object> config) {
+        return StreamsSettings.defaults(config).get(StreamsConfig.APPLICATION_ID_CONFIG) + "-x12-intake";
     }
 
     /** Creates {@code claims.x12}, {@code claims.x12.ack} and {@code claims.x12.pending} where missing. */

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.claimscrubber.stream.DeadLetters;
+import org.claimscrubber.stream.InputKeying;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,13 @@ final class X12IntakeProcessor implements Processor<byte[], byte[], Object, Obje
     private static final Logger LOG = LoggerFactory.getLogger(X12IntakeProcessor.class);
 
     private final String applicationId;
+    private final InputKeying keying;
     private ProcessorContext<Object, Object> context;
 
-    X12IntakeProcessor(String applicationId) {
+    /** @param keying how the claims are keyed on {@code claims.submitted} (member id by default) */
+    X12IntakeProcessor(String applicationId, InputKeying keying) {
         this.applicationId = applicationId;
+        this.keying = keying;
     }
 
     @Override
@@ -66,7 +70,7 @@ final class X12IntakeProcessor implements Processor<byte[], byte[], Object, Obje
         }
         for (Interchange i : interchanges) {
             for (MappedClaim c : i.claims()) {
-                context.forward(new Record<Object, Object>(c.event().getClaimId(), c.event(), record.timestamp()), X12IntakeTopology.CLAIMS);
+                context.forward(new Record<Object, Object>(keying.keyOf(c.event()), c.event(), record.timestamp()), X12IntakeTopology.CLAIMS);
             }
             PendingInterchange pending = new PendingInterchange(context.currentSystemTimeMs(), i.claims().size(), i.controlNumber(),
                     String.valueOf(i.senderId()), record.value());

@@ -13,12 +13,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.stream.InputKeying;
 import org.claimscrubber.stream.StreamsSettings;
 import org.claimscrubber.stream.Topic;
 import org.claimscrubber.stream.TopicRegistry;
 
 /**
- * The X12 intake: {@code claims.x12} --(x12-intake)--> {@code claims.submitted} (Avro, keyed by claim id),
+ * The X12 intake: {@code claims.x12} --(x12-intake)--> {@code claims.submitted} (Avro, keyed by member id as
+ * {@link InputKeying#forProducers} says),
  * {@code claims.x12.ack} (999s, keyed like the input) and {@code claims.dlq} (the record as it arrived); an accepted
  * interchange is also left on {@code claims.x12.pending}, where the decisions on its claims (from
  * {@code claims.accepted} and {@code claims.flagged}, re-keyed by interchange) meet it in {@code x12-ack-state}, and
@@ -51,7 +53,8 @@ public final class X12IntakeTopology {
         String applicationId = String.valueOf(config.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, StreamsSettings.DEFAULT_APPLICATION_ID));
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), x12.x12());
-        t.addProcessor(INTAKE, () -> new X12IntakeProcessor(applicationId), SOURCE);
+        InputKeying keying = InputKeying.forProducers(config);
+        t.addProcessor(INTAKE, () -> new X12IntakeProcessor(applicationId, keying), SOURCE);
         t.addSink(CLAIMS, claims.name(), claims.keySerde().serializer(), claims.valueSerde().serializer(), INTAKE);
         t.addSink(DLQ, dlq.name(), dlq.keySerde().serializer(), dlq.valueSerde().serializer(), INTAKE);
 

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class ScrubberMetricsTest {
     @Test
+    void inputKeyMismatchesAreCountedFromZero() {
+        ScrubberMetrics metrics = new ScrubberMetrics();
+        assertTrue(metrics.scrape().contains("claimscrubber_input_key_mismatch_total 0.0"), metrics.scrape());
+
+        metrics.inputKeyMismatch();
+        metrics.inputKeyMismatch();
+
+        assertTrue(metrics.scrape().contains("claimscrubber_input_key_mismatch_total 2.0"), metrics.scrape());
+    }
+
+    @Test
     void ptpVersionsNameTheirQuarter() {
         assertEquals(LocalDate.of(2026, 1, 1), ScrubberMetrics.ptpQuarterStart("ccipra-v320r0"));
         assertEquals(LocalDate.of(2026, 7, 1), ScrubberMetrics.ptpQuarterStart("ccipra-v322r0"));

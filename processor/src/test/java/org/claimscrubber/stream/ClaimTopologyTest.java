@@ -150,4 +150,92 @@ class ClaimTopologyTest {
         assertEquals(Files.readString(golden), description,
                 "a renamed processor, store or topic orphans state on deploy; update the golden file only on purpose");
     }
+
+    @Test
+    void topologyDescriptionMemberKeyedMatchesTheGoldenFile() throws IOException {
+        String description = memberKeyed(() -> engine, ProcessorEvents.NONE).describe().toString();
+        Path golden = Path.of("processor/src/test/resources/golden/topology-member.txt");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, description);
+        }
+
+        assertEquals(Files.readString(golden), description,
+                "a renamed processor, store or topic orphans state on deploy; update the golden file only on purpose");
+    }
+
+    static Topology memberKeyed(java.util.function.Supplier<EditEngine> engine, ProcessorEvents events) {
+        Map<String, Object> config = new java.util.HashMap<>(StreamsSettings.defaults(CONFIG));
+        config.put(InputKeying.CONFIG, "member");
+        config.put(ProcessorEvents.CONFIG, events);
+        return ClaimTopology.build(config, engine);
+    }
+
+    private TopologyTestDriver memberKeyedDriver(ProcessorEvents events) {
+        driver.close();
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.defaults(CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("member").toString());
+        driver = new TopologyTestDriver(memberKeyed(() -> engine, events), props);
+        AvroSerde<ClaimSubmitted> in = AvroSerde.of(ClaimSubmitted.class, CONFIG, false);
+        AvroSerde<ClaimDecision> out = AvroSerde.of(ClaimDecision.class, CONFIG, false);
+        submitted = driver.createInputTopic("claims.submitted", Serdes.String().serializer(), in.serializer());
+        accepted = driver.createOutputTopic("claims.accepted", Serdes.String().deserializer(), out.deserializer());
+        flagged = driver.createOutputTopic("claims.flagged", Serdes.String().deserializer(), out.deserializer());
+        return driver;
+    }
+
+    @Test
+    void claimKeyedIsTheDefaultShape() {
+        assertEquals(InputKeying.CLAIM, InputKeying.from(Map.of()));
+        assertEquals(InputKeying.MEMBER, InputKeying.forProducers(Map.of()));
+        assertEquals(InputKeying.MEMBER, InputKeying.from(Map.of("claimscrubber.input.keyed.by", "member")),
+                "as KAFKA_CLAIMSCRUBBER_INPUT_KEYED_BY=member arrives");
+        assertEquals(InputKeying.CLAIM, InputKeying.forProducers(Map.of(InputKeying.CONFIG, " Claim ")));
+        assertTrue(topology(() -> engine).describe().toString().contains("claims-by-member-repartition"));
+    }
+
+    @Test
+    void memberKeyedInputIsJudgedWhereItArrivesWithoutARepartition() {
+        memberKeyedDriver(ProcessorEvents.NONE);
+        submitted.pipeInput("M1", claim("E1", "C1", "M1", "62323"));
+        submitted.pipeInput("M1", claim("E2", "C2", "M1", "77003"));
+        submitted.pipeInput("M1", claim("E2", "C2", "M1", "77003"));
+
+        assertEquals(List.of("C1"), accepted.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        var f = flagged.readKeyValuesToList();
+        assertEquals(List.of("C2"), f.stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("C1"), f.get(0).value.getFindings().get(0).getRelatedClaimIds());
+        assertEquals(2, driver.<String, MemberHistory>getKeyValueStore(JudgeProcessor.STORE).get("M1").events().size());
+        assertTrue(driver.producedTopicNames().stream().noneMatch(t -> t.contains("repartition")), driver.producedTopicNames().toString());
+    }
+
+    @Test
+    void memberKeyedInputCountsEveryRecordNotKeyedByItsMemberAndStillJudgesIt() {
+        java.util.concurrent.atomic.AtomicInteger mismatches = new java.util.concurrent.atomic.AtomicInteger();
+        memberKeyedDriver(new ProcessorEvents() {
+            @Override
+            public void inputKeyMismatch() {
+                mismatches.incrementAndGet();
+            }
+        });
+        submitted.pipeInput("M1", claim("E1", "C1", "M1", "62323"));
+        submitted.pipeInput("C2", claim("E2", "C2", "M2", "62323"));
+        submitted.pipeInput((String) null, claim("E3", "C3", "M3", "62323"));
+        submitted.pipeInput("C4", claim("E4", "C4", " ", "62323"));
+        submitted.pipeInput("M5", claim("E5", "C5", "", "62323"));
+
+        assertEquals(3, mismatches.get(), "C2 keyed by claim id, C3 without a key, C5 (blank member) not by its claim id; C4 fits");
+        assertEquals(List.of("C1", "C2", "C3"), accepted.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("C4", "C5"), flagged.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    void anUnknownInputShapeIsRefusedWithTheSettingsName() {
+        Map<String, Object> config = new java.util.HashMap<>(CONFIG);
+        config.put(InputKeying.CONFIG, "patient");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ClaimTopology.build(config, () -> engine));
+        assertTrue(e.getMessage().contains("claimscrubber.input.keyed-by must be member or claim"), e.getMessage());
+    }
 }

@@ -41,6 +41,36 @@ class AcknowledgementsTest {
         assertEquals(List.of("C-MULTI-1", "C-MULTI-2", "C-MULTI-3", "C-MULTI-4"),
                 ack.withTag("REF").stream().map(s -> X12Segments.element(s, 2)).toList());
         assertEquals(4, ack.withTag("STC").stream().filter(s -> s.startsWith("STC*A2:20*")).count(), ack.segments().toString());
+        assertEquals(List.of(), ack.withTag("SVC"), "no line-level finding, no 2220D service line loop");
+    }
+
+    @Test
+    void linesWithLineLevelFindingsGetA2220dLoopWithTheirServiceStatusControlNumberAndDate() throws Exception {
+        Interchange in = X12Files.only("line-findings.837");
+        MappedClaim claim = in.claims().get(0);
+        Decision d = new Decision("C-LINES-1", claim.event().getEventId(), "MBR0000009", org.claimscrubber.decision.Disposition.FLAGGED, List.of(
+                new org.claimscrubber.decision.Finding("NCCI_PTP", org.claimscrubber.decision.Severity.DENY, List.of(2), List.of(1), List.of(),
+                        null, "m", "r"),
+                new org.claimscrubber.decision.Finding("MUE", org.claimscrubber.decision.Severity.REVIEW, List.of(3), List.of(), List.of(),
+                        null, "m", "r"),
+                new org.claimscrubber.decision.Finding("TIMELY_FILING", org.claimscrubber.decision.Severity.INFO, List.of(1), List.of(), List.of(),
+                        null, "m", "r")),
+                List.of(), Map.of(), NOW);
+        X12Segments ack = X12Segments.read(Acknowledgements.claimAck(in, Map.of(d.eventId(), d)::get, NOW));
+
+        assertEquals(List.of(), ack.errors(), "StAEDI reads the 277CA with its 2220D loops back without errors");
+        List<String> segments = ack.segments();
+        int claimDate = segments.indexOf("DTP*472*RD8*20260302-20260303");
+        assertEquals(List.of(
+                "SVC*HC:20610:RT:59*175*****1", "STC*A3:454*20261203", "REF*FJ*LINE-B", "DTP*472*D8*20260302",
+                "SVC*HC:36415*12*****2", "STC*A2:20*20261203", "STC*A1:454*20261203", "DTP*472*D8*20260303",
+                "SE*" + (segments.indexOf("DTP*472*D8*20260303") - segments.indexOf("ST*277*0001*005010X214") + 2) + "*0001"),
+                segments.subList(claimDate + 1, Math.min(segments.size(), claimDate + 10)),
+                "after the claim's 2200D, one 2220D per line with a DENY or REVIEW finding (none for line 1: INFO only), in line order");
+        int trn = segments.indexOf("TRN*2*C-LINES-1");
+        assertEquals(List.of("STC*A3:454*20261203*U*307", "STC*A1:454", "REF*1K*C-LINES-1"), segments.subList(trn + 1, trn + 4),
+                "the claim-level status stays as it was, every further STC01 one composite");
+        assertEquals(1, ack.withTag("HL").stream().filter(t -> t.endsWith("*PT")).count());
     }
 
     @Test

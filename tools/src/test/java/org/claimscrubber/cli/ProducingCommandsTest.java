@@ -90,6 +90,32 @@ class ProducingCommandsTest extends org.claimscrubber.stream.OnEmbeddedBroker {
     }
 
     @Test
+    void produceKeysEachClaimByItsMemberIdAndAClaimWithoutOneByItsClaimId() throws Exception {
+        createTopic("keyed.submitted", Map.of());
+        String line = new ClaimGenerator(5, 0).lines(1).get(0);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var blank = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+        blank.put("eventId", "E-BLANK").put("claimId", "C-BLANK").put("memberId", " ");
+        Path file = Files.write(dir.resolve("keyed.jsonl"), List.of(line, json.writeValueAsString(blank)));
+        String member = json.readTree(line).get("memberId").asText();
+
+        Run run = produce("keyed", file);
+
+        assertEquals(0, run.exit(), run.err());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "group.id", "keyed-check", "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("keyed.submitted"));
+            List<String> keys = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                return keys.size() >= 2;
+            });
+            assertEquals(List.of(member, "C-BLANK"), keys);
+        }
+    }
+
+    @Test
     void produceToAClusterWithoutTheInputTopicEndsWithAClearErrorWithinBoundedTime() throws Exception {
         Path claims = claims(20);
 

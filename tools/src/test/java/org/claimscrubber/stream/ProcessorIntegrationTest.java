@@ -88,6 +88,36 @@ class ProcessorIntegrationTest extends OnEmbeddedBroker {
     }
 
     @Test
+    void memberKeyedStreamDecisionsEqualCheckDecisionsOnThreePartitionsWithoutARepartitionTopic() throws Exception {
+        Map<String, Object> config = config("parity-member");
+        config.put(InputKeying.CONFIG, "member");
+        java.util.concurrent.atomic.AtomicInteger mismatches = new java.util.concurrent.atomic.AtomicInteger();
+        config.put(ProcessorEvents.CONFIG, new ProcessorEvents() {
+            @Override
+            public void inputKeyMismatch() {
+                mismatches.incrementAndGet();
+            }
+        });
+        ProcessorApp.ensureTopics(config, Topics.from(config), 3);
+        List<String> events = new org.claimscrubber.generate.ClaimGenerator(3, 0.4).lines(3000);
+        Map<String, Decision> expected = SameAsCheck.decisions(engine(), events);
+        try (ClaimPublisher publisher = new ClaimPublisher(config)) {
+            events.forEach(e -> publisher.publish(ClaimEvents.fromJson(e)));
+        }
+        try (ProcessorApp app = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60))) {
+            List<Decision> decisions = CommittedDecisions.awaitEvery(config, expected.keySet(), Duration.ofSeconds(90));
+
+            SameAsCheck.assertSameDecisions(expected, decisions);
+            assertEquals(0, mismatches.get(), "every claim keyed by its member");
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(ClientConfigs.connection(config))) {
+                Set<String> topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names().get();
+                assertTrue(topics.stream().noneMatch(t -> t.startsWith("parity-member") && t.contains("repartition")), topics.toString());
+                assertTrue(topics.contains("parity-member-member-history-changelog"), topics.toString());
+            }
+        }
+    }
+
+    @Test
     void servesMetricsHealthTopologyAndMemberHistory() throws Exception {
         Map<String, Object> config = config("ops");
         ProcessorApp.ensureTopics(config, Topics.from(config), 1);

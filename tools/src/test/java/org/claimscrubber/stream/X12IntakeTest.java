@@ -137,6 +137,10 @@ class X12IntakeTest extends OnEmbeddedBroker {
                 published, "nothing of a bad record (not the good first interchange of GOOD-THEN-BAD either); a resent file again, same event ids");
         List<String> eventIds = claims.stream().map(r -> serde.deserializer().deserialize("x12in.submitted", r.value()).getEventId()).toList();
         assertEquals(eventIds.subList(0, 4), eventIds.subList(5, 9));
+        for (ConsumerRecord<byte[], byte[]> r : claims) {
+            ClaimSubmitted c = serde.deserializer().deserialize("x12in.submitted", r.value());
+            assertEquals(InputKeying.memberKey(c), new String(r.key(), StandardCharsets.UTF_8), "keyed by member id: " + c.getClaimId());
+        }
 
         List<String> ackKeys = acks.stream().filter(r -> text(r).contains("ST*999*")).map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
         assertEquals(List.of("GOOD-1", "SE-COUNT", "SE-CONTROL", "GE-COUNT", "GE-CONTROL", "IEA-COUNT", "IEA-CONTROL", "NOT-837", "FREQUENCY-6",
