@@ -81,12 +81,17 @@ public final class EditEngine {
         return history.prune(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), retentionDays);
     }
 
-    public Outcome evaluate(Claim claim, MemberHistory history) {
+    /**
+     * Judges the claim against the member's history as it stands today ({@link #aged}: what has aged out plays no
+     * part, so a stored history and one the stream's sweep has deleted judge alike), and returns the new history.
+     */
+    public Outcome evaluate(Claim claim, MemberHistory stored) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        MemberHistory history = stored.prune(today, retentionDays);
         if (history.seen(claim.eventId())) {
             return new Outcome(null, history);
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        MemberHistory seen = history.withEvent(claim.eventId(), today).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
+        MemberHistory seen = history.withEvent(claim.eventId(), today).bounded(HISTORY_LIMIT_BYTES);
         Policies rules = policies.forPayer(claim.payerId());
         List<String> problems = ClaimValidator.problems(claim, history, today);
         String refused = PayerRules.frequencyProblem(rules, claim);

@@ -28,7 +28,26 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExitCodeExceptionMapper(Main::exitStatus);
+        return new CommandLine(new Main()).setExitCodeExceptionMapper(Main::exitStatus).setExecutionExceptionHandler(Main::oneLine);
+    }
+
+    /** Reports a command's failure on one line of stderr ({@code command: what failed; caused by ...}), no stack trace. */
+    static int oneLine(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println(cmd.getCommandName() + ": " + describe(e));
+        cmd.getErr().flush();
+        return exitStatus(e);
+    }
+
+    /** The exception and its causes, each as its class and the first line of its message. */
+    static String describe(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = e; t != null && line.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            line.append(line.length() == 0 ? "" : "; caused by ").append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                line.append(": ").append(t.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        return line.toString();
     }
 
     /**
@@ -37,6 +56,9 @@ public final class Main implements Runnable {
      * 1 for every failure at run time (a cluster or registry that cannot be reached, I/O failing mid-run).
      */
     static int exitStatus(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+            return exitStatus(e.getCause());
+        }
         boolean usage = e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException
                 || e instanceof ConfigException || e instanceof NoSuchFileException || e instanceof ReferenceException
                 || e instanceof Policies.PolicyException;

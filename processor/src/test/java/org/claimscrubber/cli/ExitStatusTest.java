@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,14 @@ class ExitStatusTest {
         MainRun run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
 
         assertEquals(2, run.exit(), run.err());
+    }
+
+    @Test
+    void aFailureIsReportedOnOneLineNamingTheCommandAndTheCauseWithoutAStackTrace() {
+        MainRun run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
+
+        List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("compare: ") && lines.get(0).contains("missing.jsonl"), lines.get(0));
     }
 }

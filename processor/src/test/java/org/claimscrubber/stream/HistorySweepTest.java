@@ -19,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.avro.ClaimDecision;
+import org.claimscrubber.avro.ClaimFrequency;
 import org.claimscrubber.avro.ClaimSubmitted;
+import org.claimscrubber.claim.Claim;
 import org.claimscrubber.claim.ProviderBasis;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.history.MemberHistory;
@@ -84,6 +86,24 @@ class HistorySweepTest {
         assertNotNull(store.get("M2"));
         judge(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
         assertEquals(5, context.forwarded().size(), "E1 is judged again, as after pruning: its history is gone");
+    }
+
+    @Test
+    void aHistoryTheSweepDeletedJudgesExactlyAsTheStoredOneWouldHave() {
+        judge(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
+        MemberHistory stored = store.get("M1");
+        clock.advance(Duration.ofDays(3 * 365));
+        ClaimSubmitted voiding = ClaimTopologyTest.claim("E2", "V1", "M1");
+        voiding.setFrequency(ClaimFrequency.VOID);
+        voiding.setOriginalClaimId("C1");
+        Claim claim = AvroMapping.claim(voiding);
+
+        EditEngine.Outcome fromStore = engine.evaluate(claim, stored);
+        EditEngine.Outcome afterSweep = engine.evaluate(claim, MemberHistory.empty());
+
+        assertEquals(afterSweep.decision().disposition(), fromStore.decision().disposition());
+        assertEquals(afterSweep.decision().findings(), fromStore.decision().findings());
+        assertEquals(afterSweep.history(), fromStore.history());
     }
 
     @Test

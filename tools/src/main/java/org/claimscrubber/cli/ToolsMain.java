@@ -17,6 +17,7 @@ public final class ToolsMain {
                 .addSubcommand(new BrokerCommand())
                 .addSubcommand(new BenchCommand())
                 .addSubcommand(new ChaosCommand())
-                .setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
+                .setExitCodeExceptionMapper(Main::exitStatus)
+                .setExecutionExceptionHandler(Main::oneLine);
     }
 }
