@@ -11,6 +11,11 @@ public final class HistoryKey {
     /** Starts the key of a claim without a member id; no member id holds this character. */
     static final String NO_MEMBER = "\u0000no-member|";
 
+    /** Whether the key is a claim's own history (a claim without a member id): no other claim reads it. */
+    public static boolean isClaimOwn(String key) {
+        return key.startsWith(NO_MEMBER);
+    }
+
     private HistoryKey() {
     }
 

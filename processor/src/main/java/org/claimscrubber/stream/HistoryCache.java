@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.claimscrubber.history.HistoryCodec;
+import org.claimscrubber.history.HistoryKey;
 import org.claimscrubber.history.MemberHistory;
 
 /**
@@ -80,7 +81,7 @@ final class HistoryCache {
         if (old != null) {
             bytes -= old.size();
         }
-        if (maxBytes <= 0) {
+        if (maxBytes <= 0 || HistoryKey.isClaimOwn(key)) { // a claim's own history is read once: caching it evicts members'
             return;
         }
         int size = HistoryCodec.size(history);

@@ -45,7 +45,7 @@ public final class TopicRegistry {
         return names;
     }
 
-    /** Claim events in, keyed by claim id. */
+    /** Claim events in, keyed by claim id (contracts §1) or by member id (the member-keyed contract, {@link InputKeying}). */
     public synchronized Topic<String, ClaimSubmitted> submitted() {
         if (submitted == null) {
             submitted = new Topic<>(names.submitted(), Serdes.String(), AvroSerde.of(ClaimSubmitted.class, config, false));

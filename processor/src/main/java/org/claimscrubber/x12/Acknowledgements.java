@@ -167,15 +167,9 @@ public final class Acknowledgements {
         boolean member = e.getMemberId() != null && !e.getMemberId().isBlank();
         out.segment("NM1", "QC", "1", "PATIENT", null, null, null, null, member ? "MI" : null, member ? clean(e.getMemberId()) : null);
         out.segment("TRN", "2", clean(or(c.patientControlNumber(), e.getClaimId())));
-        boolean first = true;
         String action = ClaimStatus.accepted(d) ? "WQ" : "U";
-        for (ClaimStatus.Code code : ClaimStatus.of(d)) {
-            if (first) {
-                out.segment("STC", code.composite(), date, action, charge(e).toPlainString());
-                first = false;
-            } else {
-                out.segment("STC", (Object) code.composite());
-            }
+        for (ClaimStatus.Code code : ClaimStatus.of(d)) { // X214 2200D: every STC carries date, action code and charge
+            out.segment("STC", code.composite(), date, action, charge(e).toPlainString());
         }
         if (!e.getClaimId().isBlank()) {
             out.segment("REF", "1K", clean(e.getClaimId()));

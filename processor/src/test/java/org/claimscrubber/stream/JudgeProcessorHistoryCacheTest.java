@@ -76,6 +76,15 @@ class JudgeProcessorHistoryCacheTest {
     }
 
     @Test
+    void aClaimsOwnHistoryIsNotKeptDecodedSoItCannotCrowdOutMembers() {
+        judge(ClaimTopologyTest.claim("E1", "C1", "", "62323"));
+        judge(ClaimTopologyTest.claim("E1", "C1", "", "62323"));
+
+        assertEquals(1, dispositions().size(), "the redelivery emits nothing");
+        assertEquals(1, decoded.get(), "the redelivery read the claim's own history from the store");
+    }
+
+    @Test
     void aReinitialisedJudgeReadsTheHistoryTheStoreHoldsNow() {
         judge(ClaimTopologyTest.claim("E1", "C1", "M1", "62323"));
         judge.close();

@@ -68,8 +68,8 @@ class AcknowledgementsTest {
                 segments.subList(claimDate + 1, Math.min(segments.size(), claimDate + 10)),
                 "after the claim's 2200D, one 2220D per line with a DENY or REVIEW finding (none for line 1: INFO only), in line order");
         int trn = segments.indexOf("TRN*2*C-LINES-1");
-        assertEquals(List.of("STC*A3:454*20261203*U*307", "STC*A1:454", "REF*1K*C-LINES-1"), segments.subList(trn + 1, trn + 4),
-                "the claim-level status stays as it was, every further STC01 one composite");
+        assertEquals(List.of("STC*A3:454*20261203*U*307", "STC*A1:454*20261203*U*307", "REF*1K*C-LINES-1"), segments.subList(trn + 1, trn + 4),
+                "every claim-level STC (2200D) is one composite with its date, action code and total charge");
         assertEquals(1, ack.withTag("HL").stream().filter(t -> t.endsWith("*PT")).count());
     }
 
