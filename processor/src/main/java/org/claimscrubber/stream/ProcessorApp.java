@@ -2,6 +2,7 @@ package org.claimscrubber.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,10 +60,15 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** Creates the product's topics where missing. */
     public static void ensureTopics(Map<String, Object> config, Topics topics, int partitions) {
+        ensureTopics(config, topics.all(), partitions);
+    }
+
+    /** Creates those of {@code names} that are missing, with {@code partitions} partitions and the broker's replication. */
+    public static void ensureTopics(Map<String, Object> config, Collection<String> names, int partitions) {
         try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String t : topics.all()) {
+            for (String t : names) {
                 if (!existing.contains(t)) {
                     missing.add(new NewTopic(t, partitions, (short) -1));
                 }
@@ -72,7 +78,7 @@ public final class ProcessorApp implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
+                throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

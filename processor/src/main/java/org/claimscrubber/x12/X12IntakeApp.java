@@ -1,19 +1,14 @@
 package org.claimscrubber.x12;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.claimscrubber.stream.ClientConfigs;
+import org.claimscrubber.stream.ProcessorApp;
 import org.claimscrubber.stream.StreamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,25 +37,7 @@ public final class X12IntakeApp implements AutoCloseable {
     /** Creates {@code claims.x12}, {@code claims.x12.ack} and {@code claims.x12.pending} where missing. */
     public static void ensureTopics(Map<String, Object> config, int partitions) {
         X12Topics topics = X12Topics.from(config);
-        try (Admin admin = Admin.create(ClientConfigs.connection(config))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String t : List.of(topics.x12(), topics.ack(), topics.pending())) {
-                if (!existing.contains(t)) {
-                    missing.add(new NewTopic(t, partitions, (short) -1));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                throw new IllegalStateException("cannot create X12 topics: " + e.getCause().getMessage(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ProcessorApp.ensureTopics(config, List.of(topics.x12(), topics.ack(), topics.pending()), partitions);
     }
 
     public X12IntakeApp start(Duration timeout) {
