@@ -3,14 +3,20 @@ package org.claimscrubber.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -75,6 +81,7 @@ public final class ProcessorApp implements AutoCloseable {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
@@ -84,6 +91,35 @@ public final class ProcessorApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every partition of the new topics has a leader that answers an offset
+     * request. A producer that sends before then gets NOT_LEADER_OR_FOLLOWER, and its idempotent retries have been seen
+     * to end in OUT_OF_ORDER_SEQUENCE_NUMBER and a batch expiring after the delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                boolean led = true;
+                for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get().values()) {
+                    for (TopicPartitionInfo p : d.partitions()) {
+                        led &= p.leader() != null && !p.leader().isEmpty();
+                        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+                    }
+                }
+                if (led) {
+                    admin.listOffsets(latest).all().get();
+                    return;
+                }
+            } catch (ExecutionException e) {
+                LOG.debug("new topics {} not ready yet: {}", topics, e.getCause().toString());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        LOG.warn("new topics {} have no answering leader for every partition after {} s; producers will retry", topics, timeout.toSeconds());
     }
 
     /**

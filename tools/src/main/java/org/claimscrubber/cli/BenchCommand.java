@@ -159,7 +159,6 @@ public final class BenchCommand implements Callable<Integer> {
             c.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         }
         ProcessorApp.ensureTopics(c, Topics.from(c), partitions);
-        awaitLeaders(c, Topics.from(c).submitted());
         try (ClaimPublisher publisher = new ClaimPublisher(c)) {
             for (String e : backlog) {
                 publisher.publish(ClaimEvents.fromJson(e));
@@ -169,29 +168,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<String> backlog;
-
-    /**
-     * Waits until every partition of a new topic has a leader that answers (offsets are asked of the leader): a producer
-     * that starts sending before then gets
-     * NOT_LEADER_OR_FOLLOWER, and on a loaded machine its retries have ended in OUT_OF_ORDER_SEQUENCE_NUMBER until the
-     * delivery timeout.
-     */
-    private static void awaitLeaders(Map<String, Object> c, String topic) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(ClientConfigs.connection(c))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-                    description.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
-                    admin.listOffsets(latest).all().get();
-                    return;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-            }
-        }
-    }
 
     private double passthrough(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, List<String> events) throws Exception {
         backlog = events;
