@@ -47,7 +47,8 @@ public final class ProcessorAcls {
                 a.pattern().resourceType().name(), a.pattern().patternType().name(), a.pattern().name())).toList();
     }
 
-    private static void allow(List<AclBinding> acls, String principal, ResourceType type, String name, PatternType pattern, AclOperation op) {
+    /** Adds an ALLOW from any host for {@code principal} to do {@code op} on the resource. */
+    static void allow(List<AclBinding> acls, String principal, ResourceType type, String name, PatternType pattern, AclOperation op) {
         acls.add(new AclBinding(new ResourcePattern(type, name, pattern), new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
     }
 }

@@ -2,12 +2,9 @@ package org.claimscrubber.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.claimscrubber.stream.Topics;
 import org.claimscrubber.x12.X12Topics;
@@ -27,20 +24,16 @@ public final class X12IntakeAcls {
     public static List<AclBinding> forIntake(String principal, String intakeApplicationId, Topics topics, X12Topics x12) {
         List<AclBinding> acls = new ArrayList<>();
         for (String in : List.of(x12.x12(), topics.accepted(), topics.flagged(), x12.pending())) {
-            allow(acls, principal, ResourceType.TOPIC, in, PatternType.LITERAL, AclOperation.READ);
+            ProcessorAcls.allow(acls, principal, ResourceType.TOPIC, in, PatternType.LITERAL, AclOperation.READ);
         }
         for (String out : List.of(topics.submitted(), x12.ack(), x12.pending(), topics.dlq())) {
-            allow(acls, principal, ResourceType.TOPIC, out, PatternType.LITERAL, AclOperation.WRITE);
+            ProcessorAcls.allow(acls, principal, ResourceType.TOPIC, out, PatternType.LITERAL, AclOperation.WRITE);
         }
         for (AclOperation op : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS)) {
-            allow(acls, principal, ResourceType.TOPIC, intakeApplicationId + "-", PatternType.PREFIXED, op);
+            ProcessorAcls.allow(acls, principal, ResourceType.TOPIC, intakeApplicationId + "-", PatternType.PREFIXED, op);
         }
-        allow(acls, principal, ResourceType.GROUP, intakeApplicationId, PatternType.LITERAL, AclOperation.READ);
-        allow(acls, principal, ResourceType.TRANSACTIONAL_ID, intakeApplicationId + "-", PatternType.PREFIXED, AclOperation.WRITE);
+        ProcessorAcls.allow(acls, principal, ResourceType.GROUP, intakeApplicationId, PatternType.LITERAL, AclOperation.READ);
+        ProcessorAcls.allow(acls, principal, ResourceType.TRANSACTIONAL_ID, intakeApplicationId + "-", PatternType.PREFIXED, AclOperation.WRITE);
         return acls;
-    }
-
-    private static void allow(List<AclBinding> acls, String principal, ResourceType type, String name, PatternType pattern, AclOperation op) {
-        acls.add(new AclBinding(new ResourcePattern(type, name, pattern), new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
     }
 }

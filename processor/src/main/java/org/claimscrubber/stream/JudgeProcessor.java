@@ -107,7 +107,7 @@ final class JudgeProcessor implements Processor<String, WireClaim, String, Claim
     }
 
     /** A step of judging one claim: its failure is the claim's ({@link JudgeFailure}), and nothing has been written yet. */
-    private static <T> T judging(String claimId, java.util.function.Supplier<T> step) {
+    private static <T> T judging(String claimId, Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {
