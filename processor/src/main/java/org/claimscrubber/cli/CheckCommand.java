@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import org.claimscrubber.decision.DecisionJson;
 import org.claimscrubber.decision.DecisionSummary;
 import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.edits.InMemoryHistory;
+import org.claimscrubber.history.HistoryKey;
 import org.claimscrubber.reference.FeeSchedule;
 import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
@@ -66,6 +68,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the summary on stderr.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Judging threads (default: the processors, at most 4). Claims are split by member, each member's in file order,"
+                    + " so the decisions are the same for any N.")
+    Integer threads;
+
     Clock clock = ProcessingClock.system();
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -89,61 +96,66 @@ public final class CheckCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
+        int judges = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), 4);
+        if (judges < 1) {
+            err.println("check: --threads must be at least 1");
+            return Main.EXIT_USAGE;
+        }
         if (!quiet) {
             printReference(engine.reference());
         }
         DecisionSummary summary = new DecisionSummary();
         Map<String, Decision> decided = new HashMap<>();
-        InMemoryHistory history = new InMemoryHistory();
         long started = System.nanoTime();
         OutputStream writer = new BufferedOutputStream(out, 1 << 16);
-        // Three stages on their own threads, in order: parse, judge (this thread: the history is not shared), write.
-        BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        BlockingQueue<List<Decision>> judged = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        ExecutorService stages = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "check-io");
+        // Stages on their own threads: parse; judge, split by history key (a member's claims always meet the same judge and
+        // its history, in file order, so any number of judges gives the same decisions); write, here, in file order.
+        BlockingQueue<Batch> ordered = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        List<BlockingQueue<Batch>> toJudges = new ArrayList<>();
+        ExecutorService stages = Executors.newFixedThreadPool(1 + judges, r -> {
+            Thread t = new Thread(r, "check-stage");
             t.setDaemon(true);
             return t;
         });
         try (DecisionJson.LineWriter decisions = new DecisionJson.LineWriter(writer)) {
-            Future<?> reading = stages.submit(() -> claims != null ? read(parsed) : readX12(parsed));
-            Future<?> writing = stages.submit(() -> {
-                for (List<Decision> batch = judged.take(); !batch.isEmpty(); batch = judged.take()) {
-                    for (Decision d : batch) {
-                        decisions.write(d);
-                    }
-                }
-                return null;
-            });
-            try {
-                for (Batch batch = parsed.take(); !batch.isEnd(); batch = parsed.take()) {
-                    List<Decision> out = new ArrayList<>(batch.claims.size());
-                    for (Object item : batch.claims) {
-                        if (item instanceof String problem) {
-                            summary.unreadable();
-                            err.println(problem);
-                            continue;
-                        }
-                        EditEngine.Outcome outcome = history.apply(engine, (Claim) item);
-                        if (outcome.decision() == null) {
-                            summary.redelivered();
-                        } else {
-                            summary.add(outcome.decision());
-                            out.add(outcome.decision());
-                            if (acks != null) {
-                                decided.put(outcome.decision().eventId(), outcome.decision());
-                            }
-                        }
-                    }
-                    if (!out.isEmpty()) { // an empty list is the writer's end marker
-                        put(judged, out, writing);
-                    }
-                }
-            } finally {
-                put(judged, List.of(), writing);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < judges; i++) {
+                BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+                toJudges.add(queue);
+                int judge = i;
+                running.add(stages.submit(() -> judge(engine, judge, queue)));
             }
-            finish(reading);
-            finish(writing);
+            Sink sink = batch -> {
+                ordered.put(batch);
+                for (BlockingQueue<Batch> queue : toJudges) {
+                    queue.put(batch);
+                }
+            };
+            running.add(stages.submit(() -> claims != null ? read(sink, judges) : readX12(sink, judges)));
+            for (Batch batch = take(ordered, running); !batch.isEnd(); batch = take(ordered, running)) {
+                await(batch, running);
+                for (int i = 0; i < batch.items.size(); i++) {
+                    Object item = batch.items.get(i);
+                    if (item instanceof String problem) {
+                        summary.unreadable();
+                        err.println(problem);
+                        continue;
+                    }
+                    Decision decision = batch.decisions[i];
+                    if (decision == null) {
+                        summary.redelivered();
+                        continue;
+                    }
+                    summary.add(decision);
+                    decisions.write(decision);
+                    if (acks != null) {
+                        decided.put(decision.eventId(), decision);
+                    }
+                }
+            }
+            for (Future<?> stage : running) {
+                finish(stage);
+            }
         } finally {
             stages.shutdownNow();
         }
@@ -198,16 +210,96 @@ public final class CheckCommand implements Callable<Integer> {
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 16;
 
-    /** Parsed events in file order: a {@link Claim}, or the message for an unreadable line. */
-    private record Batch(List<Object> claims) {
-        static final Batch END = new Batch(List.of());
+    /**
+     * Parsed events in file order (a {@link Claim}, or the message for an unreadable line), each with the judge its
+     * history key belongs to; the judges fill in the decisions (null for a redelivery) and count down when done.
+     */
+    private static final class Batch {
+        static final Batch END = new Batch(List.of(), new int[0], 0);
+
+        final List<Object> items;
+        final int[] judge;
+        final Decision[] decisions;
+        final CountDownLatch judged;
+
+        Batch(List<Object> items, int[] judge, int judges) {
+            this.items = items;
+            this.judge = judge;
+            this.decisions = new Decision[items.size()];
+            this.judged = new CountDownLatch(judges);
+        }
 
         boolean isEnd() {
-            return claims.isEmpty();
+            return items.isEmpty();
+        }
+
+        /** A batch of the items, each assigned to one of {@code judges} by its history key. */
+        static Batch of(List<Object> items, int judges) {
+            int[] judge = new int[items.size()];
+            for (int i = 0; i < judge.length; i++) {
+                judge[i] = items.get(i) instanceof Claim c ? Math.floorMod(HistoryKey.of(c).hashCode(), judges) : -1;
+            }
+            return new Batch(items, judge, judges);
         }
     }
 
-    private Void read(BlockingQueue<Batch> parsed) throws IOException, InterruptedException {
+    /** Where the reader hands each batch: to the writer's queue, in order, and to every judge. */
+    private interface Sink {
+        void put(Batch batch) throws InterruptedException;
+    }
+
+    /** One judge: the claims of every batch assigned to it, against its own share of the member histories. */
+    private static Void judge(EditEngine engine, int judge, BlockingQueue<Batch> queue) throws InterruptedException {
+        InMemoryHistory history = new InMemoryHistory();
+        for (Batch batch = queue.take(); !batch.isEnd(); batch = queue.take()) {
+            for (int i = 0; i < batch.judge.length; i++) {
+                if (batch.judge[i] == judge) {
+                    batch.decisions[i] = history.apply(engine, (Claim) batch.items.get(i)).decision();
+                }
+            }
+            batch.judged.countDown();
+        }
+        return null;
+    }
+
+    /** The next batch for the writer, giving up when a stage has failed (its failure is reported by finish). */
+    private static Batch take(BlockingQueue<Batch> queue, List<Future<?>> stages) throws IOException {
+        try {
+            for (;;) {
+                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                failed(stages);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Waits until every judge is done with the batch, giving up when a stage has failed. */
+    private static void await(Batch batch, List<Future<?>> stages) throws IOException {
+        try {
+            while (!batch.judged.await(100, TimeUnit.MILLISECONDS)) {
+                failed(stages);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Rethrows the failure of a stage that has ended before its time. */
+    private static void failed(List<Future<?>> stages) throws IOException {
+        for (Future<?> stage : stages) {
+            if (stage.isDone()) {
+                finish(stage);
+            }
+        }
+    }
+
+    private Void read(Sink parsed, int judges) throws IOException, InterruptedException {
         try (InputStream in = Files.newInputStream(claims)) {
             ByteLines lines = new ByteLines(in, 1 << 16);
             List<Object> batch = new ArrayList<>(BATCH);
@@ -223,12 +315,12 @@ public final class CheckCommand implements Callable<Integer> {
                     batch.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
                 }
                 if (batch.size() == BATCH) {
-                    parsed.put(new Batch(batch));
+                    parsed.put(Batch.of(batch, judges));
                     batch = new ArrayList<>(BATCH);
                 }
             }
             if (!batch.isEmpty()) {
-                parsed.put(new Batch(batch));
+                parsed.put(Batch.of(batch, judges));
             }
         } finally {
             parsed.put(Batch.END);
@@ -251,7 +343,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** The claims of every accepted interchange of the --x12 files, in file order; each rejection is one "unreadable" message. */
-    private Void readX12(BlockingQueue<Batch> parsed) throws IOException, InterruptedException {
+    private Void readX12(Sink parsed, int judges) throws IOException, InterruptedException {
         try {
             List<Object> batch = new ArrayList<>(BATCH);
             for (Path file : x12) {
@@ -265,7 +357,7 @@ public final class CheckCommand implements Callable<Integer> {
                             }
                         }
                         if (batch.size() >= BATCH) {
-                            putUninterruptibly(parsed, new Batch(new ArrayList<>(batch)));
+                            putUninterruptibly(parsed, Batch.of(new ArrayList<>(batch), judges));
                             batch.clear();
                         }
                     });
@@ -274,7 +366,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
             if (!batch.isEmpty()) {
-                parsed.put(new Batch(batch));
+                parsed.put(Batch.of(batch, judges));
             }
         } finally {
             parsed.put(Batch.END);
@@ -282,27 +374,12 @@ public final class CheckCommand implements Callable<Integer> {
         return null;
     }
 
-    private static void putUninterruptibly(BlockingQueue<Batch> queue, Batch batch) {
+    private static void putUninterruptibly(Sink queue, Batch batch) {
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** Hands a batch to the writer, giving up when the writer has failed (its failure is reported by finish). */
-    private static void put(BlockingQueue<List<Decision>> queue, List<Decision> batch, Future<?> writer) throws IOException {
-        try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (writer.isDone()) {
-                    finish(writer);
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         }
     }
 

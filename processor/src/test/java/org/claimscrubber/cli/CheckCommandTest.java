@@ -13,6 +13,8 @@ import java.util.List;
 import org.claimscrubber.Scrubber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CheckCommandTest {
@@ -54,6 +56,29 @@ class CheckCommandTest {
             assertEquals(want.get(i), got.get(i), "decision " + (i + 1));
         }
         assertEquals(want.size(), got.size());
+    }
+
+    /**
+     * The judges split the claims by member: each member's claims meet one judge and its history in file order, so
+     * any number of judges gives the golden decisions, in file order (the golden stream's duplicates, voids,
+     * replacements and frequency limits need the member's earlier claims).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5})
+    void anyNumberOfJudgesGivesTheGoldenDecisions(int threads) throws IOException {
+        Run run = check("--claims", GOLDEN.resolve("claims.jsonl").toString(), "--quiet", "--threads", Integer.toString(threads));
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(Files.readAllLines(GOLDEN.resolve("decisions.jsonl")), run.out().lines().toList());
+    }
+
+    @Test
+    void noJudgesIsAUsageError() {
+        Run run = check("--claims", GOLDEN.resolve("claims.jsonl").toString(), "--threads", "0");
+
+        assertEquals(Main.EXIT_USAGE, run.exit());
+        assertTrue(run.err().contains("--threads must be at least 1"), run.err());
+        assertEquals("", run.out());
     }
 
     /** check works in batches of lines: a whole batch with no decision (here 600 unreadable lines) must not end the output. */
