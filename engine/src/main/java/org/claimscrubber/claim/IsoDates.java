@@ -11,7 +11,12 @@ public final class IsoDates {
     /** The date, or null when the text is not a valid {@code yyyy-MM-dd} date (surrounding blanks allowed). */
     public static LocalDate parse(String raw) {
         String s = raw.strip();
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+        return s.length() == 10 ? dateAt(s) : null;
+    }
+
+    /** The {@code yyyy-MM-dd} date that the text starts with, or null. */
+    private static LocalDate dateAt(String s) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -38,7 +43,7 @@ public final class IsoDates {
         if (n >= 20 && n <= 30 && s.charAt(n - 1) == 'Z' && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':'
                 && inRange(digits(s, 11, 13), 23) && inRange(digits(s, 14, 16), 59) && inRange(digits(s, 17, 19), 59)
                 && (n == 20 || (n >= 22 && s.charAt(19) == '.' && digits(s, 20, n - 1) >= 0))) {
-            return parse(s.substring(0, 10));
+            return dateAt(s);
         }
         try {
             return java.time.OffsetDateTime.parse(s).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();

@@ -20,16 +20,31 @@ public final class Npi {
                 return false;
             }
         }
-        return checkDigit(npi.substring(0, 9)) == npi.charAt(9) - '0';
+        return luhn(npi) == npi.charAt(9) - '0';
     }
 
     /** The check digit that completes nine digits into an NPI. */
     public static int checkDigit(String firstNine) {
-        String digits = PREFIX + firstNine;
+        if (firstNine.length() != 9) {
+            throw new IllegalArgumentException("an NPI's check digit completes nine digits, not " + firstNine.length());
+        }
+        for (int i = 0; i < 9; i++) {
+            if (firstNine.charAt(i) < '0' || firstNine.charAt(i) > '9') {
+                throw new IllegalArgumentException("an NPI's check digit completes nine digits: " + firstNine);
+            }
+        }
+        return luhn(firstNine);
+    }
+
+    /**
+     * Luhn's check digit of {@value #PREFIX} followed by the first nine digits of {@code digits}, counted from the right:
+     * the rightmost (the ninth of ours) is doubled, then every other one.
+     */
+    private static int luhn(String digits) {
         int sum = 0;
         boolean doubled = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
+        for (int i = 8 + PREFIX.length(); i >= 0; i--) {
+            int d = (i < PREFIX.length() ? PREFIX.charAt(i) : digits.charAt(i - PREFIX.length())) - '0';
             if (doubled) {
                 d *= 2;
                 if (d > 9) {

@@ -48,8 +48,8 @@ final class ClaimValidator {
         if (claim.memberId() == null || claim.memberId().isBlank()) {
             problems.add("memberId is blank");
         }
-        npi("billingProviderNpi", claim.billingProviderNpi(), problems);
-        npi("renderingProviderNpi", claim.renderingProviderNpi(), problems);
+        npi(null, "billingProviderNpi", claim.billingProviderNpi(), problems);
+        npi(null, "renderingProviderNpi", claim.renderingProviderNpi(), problems);
         if (claim.diagnoses().size() > MAX_DIAGNOSES) {
             problems.add(claim.diagnoses().size() + " diagnoses (at most 12)");
         }
@@ -70,7 +70,7 @@ final class ClaimValidator {
             if (line.serviceDate() != null && line.serviceDate().isAfter(processingDate)) {
                 problems.add(where(line) + ": serviceDate " + line.serviceDate() + " is after the processing date (" + processingDate + ")");
             }
-            npi(where(line) + ": renderingProviderNpi", line.renderingProviderNpi(), problems);
+            npi(line, "renderingProviderNpi", line.renderingProviderNpi(), problems);
             if (line.modifiers().size() > MAX_MODIFIERS) {
                 problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
@@ -81,10 +81,13 @@ final class ClaimValidator {
         return problems;
     }
 
-    /** An NPI that is present must have ten digits and a valid check digit; a blank one counts as absent. */
-    private static void npi(String field, String value, List<String> problems) {
-        if (value != null && !value.isBlank() && !Npi.valid(value)) {
-            problems.add(field + " " + value + " is not a valid NPI (ten digits ending in its check digit)");
+    /**
+     * An NPI that is present must have ten digits and a valid check digit; a blank one counts as absent. The field is
+     * the claim's, or the line's when a line is given (its name is made only for a problem).
+     */
+    private static void npi(Line line, String field, String value, List<String> problems) {
+        if (value != null && !Npi.valid(value) && !value.isBlank()) {
+            problems.add((line == null ? "" : where(line) + ": ") + field + " " + value + " is not a valid NPI (ten digits ending in its check digit)");
         }
     }
 

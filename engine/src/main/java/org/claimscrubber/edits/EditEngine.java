@@ -40,7 +40,8 @@ public final class EditEngine {
     private final ProviderBasis basis;
     private final Clock clock;
     private final int retentionDays;
-    private final Map<LocalDate, Map<String, String>> versionsByDate = new ConcurrentHashMap<>();
+    /** The referenceVersions of a decision, by its claim's last date of service and payer (both may be null). */
+    private final Map<VersionsKey, Map<String, String>> versions = new ConcurrentHashMap<>();
     private final PricingLocality.Cache localities;
 
     public EditEngine(ReferenceData reference, Policies policies, ProviderBasis basis, Clock clock) {
@@ -195,23 +196,28 @@ public final class EditEngine {
     }
 
     private Decision decision(Claim claim, Policies rules, Disposition disposition, List<Finding> findings, List<DecisionLine> lines) {
-        Map<String, String> versions = versions(claim);
-        if (rules.payerId() != null) {
-            Map<String, String> withPayer = new LinkedHashMap<>(versions);
-            withPayer.put("payer", rules.payerId());
-            versions = Collections.unmodifiableMap(withPayer);
+        VersionsKey key = new VersionsKey(lastServiceDate(claim), rules.payerId());
+        Map<String, String> inForce = versions.get(key);
+        if (inForce == null) {
+            inForce = versions.computeIfAbsent(key, k -> versionsOn(k.lastServiceDate(), k.payerId()));
         }
         return new Decision(claim.claimId(), claim.eventId(), claim.memberId() == null ? "" : claim.memberId(), disposition,
-                findings, List.copyOf(lines), versions, clock.instant());
+                findings, List.copyOf(lines), inForce, clock.instant());
     }
 
-    private Map<String, String> versions(Claim claim) {
-        LocalDate last = lastServiceDate(claim);
-        return last == null ? versionsOn(null) : versionsByDate.computeIfAbsent(last, this::versionsOn);
+    private record VersionsKey(LocalDate lastServiceDate, String payerId) {
+    }
+
+    private Map<String, String> versionsOn(LocalDate last, String payerId) {
+        Map<String, String> v = new LinkedHashMap<>(versionsOn(last));
+        if (payerId != null) {
+            v.put("payer", payerId);
+        }
+        return Collections.unmodifiableMap(v);
     }
 
     private Map<String, String> versionsOn(LocalDate last) {
-        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> v = new LinkedHashMap<>(4);
         String ptp = reference.ptp().latestSource();
         if (ptp != null) {
             v.put("ptp", ptp);

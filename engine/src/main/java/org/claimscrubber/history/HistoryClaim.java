@@ -3,8 +3,11 @@ package org.claimscrubber.history;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An accepted claim in member history: its id, its lines and (derived once) its latest date of service. */
-public record HistoryClaim(String claimId, List<HistoryLine> lines, LocalDate lastServiceDate) {
+/**
+ * An accepted claim in member history: its id, its lines and, derived once, its latest date of service and an upper
+ * bound of its stored size ({@link HistoryCodec#sizeAtMost}).
+ */
+public record HistoryClaim(String claimId, List<HistoryLine> lines, LocalDate lastServiceDate, int sizeAtMost) {
 
     public static HistoryClaim of(String claimId, List<HistoryLine> lines) {
         LocalDate last = LocalDate.MIN;
@@ -13,6 +16,7 @@ public record HistoryClaim(String claimId, List<HistoryLine> lines, LocalDate la
                 last = l.serviceDate();
             }
         }
-        return new HistoryClaim(claimId, List.copyOf(lines), last);
+        List<HistoryLine> kept = List.copyOf(lines);
+        return new HistoryClaim(claimId, kept, last, HistoryCodec.sizeAtMost(claimId, kept));
     }
 }

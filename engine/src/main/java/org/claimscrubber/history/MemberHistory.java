@@ -17,7 +17,8 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
 
     public boolean seen(String eventId) {
         int hash = eventId.hashCode();
-        for (SeenEvent e : events) {
+        for (int i = 0, n = events.size(); i < n; i++) { // indexed loops here: no iterator, for the C1-only JVM of check
+            SeenEvent e = events.get(i);
             if (e.eventId().hashCode() == hash && e.eventId().equals(eventId)) {
                 return true;
             }
@@ -27,7 +28,8 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
 
     /** The accepted claim with that id, or null. */
     public HistoryClaim claim(String claimId) {
-        for (HistoryClaim c : claims) {
+        for (int i = 0, n = claims.size(); i < n; i++) {
+            HistoryClaim c = claims.get(i);
             if (c.claimId().equals(claimId)) {
                 return c;
             }
@@ -110,13 +112,13 @@ public record MemberHistory(List<HistoryClaim> claims, List<SeenEvent> events) {
     }
 
     private boolean stale(LocalDate horizon, int horizonDay) {
-        for (HistoryClaim c : claims) {
-            if (c.lastServiceDate().isBefore(horizon)) {
+        for (int i = 0, n = claims.size(); i < n; i++) {
+            if (claims.get(i).lastServiceDate().isBefore(horizon)) {
                 return true;
             }
         }
-        for (SeenEvent e : events) {
-            if (e.keepByDay() < horizonDay) {
+        for (int i = 0, n = events.size(); i < n; i++) {
+            if (events.get(i).keepByDay() < horizonDay) {
                 return true;
             }
         }
