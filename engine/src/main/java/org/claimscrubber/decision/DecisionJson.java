@@ -29,6 +29,7 @@ public final class DecisionJson {
     /** Writes decisions as JSON Lines through one generator. */
     public static final class LineWriter implements AutoCloseable {
         private final JsonGenerator g;
+        private final char[] chars = new char[CHARS];
 
         public LineWriter(Writer out) {
             this(generator(() -> FACTORY.createGenerator(out)));
@@ -60,7 +61,7 @@ public final class DecisionJson {
 
         public void write(Decision d) {
             try {
-                DecisionJson.write(d, g);
+                DecisionJson.write(d, g, chars);
                 g.writeRaw('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -86,51 +87,74 @@ public final class DecisionJson {
         }
     }
 
-    private static void write(Decision d, JsonGenerator g) throws IOException {
+    /** The longest string value written from a char array; a longer one is handed to Jackson as a String. */
+    private static final int CHARS = 1024;
+
+    private static void write(Decision d, JsonGenerator g, char[] chars) throws IOException {
         g.writeStartObject();
         g.writeFieldName(DecisionField.CLAIM_ID);
-        g.writeString(d.claimId());
+        string(g, d.claimId(), chars);
         g.writeFieldName(DecisionField.EVENT_ID);
-        g.writeString(d.eventId());
+        string(g, d.eventId(), chars);
         g.writeFieldName(DecisionField.MEMBER_ID);
-        g.writeString(d.memberId());
+        string(g, d.memberId(), chars);
         text(g, DecisionField.DISPOSITION, d.disposition().name());
-        g.writeArrayFieldStart("findings");
+        g.writeFieldName(DecisionField.FINDINGS);
+        g.writeStartArray();
         for (Finding f : d.findings()) {
-            writeFinding(g, f);
+            writeFinding(g, f, chars);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("lines");
+        g.writeFieldName(DecisionField.LINES);
+        g.writeStartArray();
         for (DecisionLine l : d.lines()) {
             writeLine(g, l);
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("referenceVersions");
+        g.writeFieldName(DecisionField.REFERENCE_VERSIONS);
+        g.writeStartObject();
         for (Map.Entry<String, String> e : d.referenceVersions().entrySet()) {
             text(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
         g.writeFieldName(DecisionField.PROCESSED_AT);
-        g.writeString(IsoInstant.format(d.processedAt()));
+        string(g, IsoInstant.format(d.processedAt()), chars);
         g.writeEndObject();
     }
 
-    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    private static void writeFinding(JsonGenerator g, Finding f, char[] chars) throws IOException {
         g.writeStartObject();
-        g.writeStringField("edit", f.edit());
-        g.writeStringField("severity", f.severity().name());
-        ints(g, "lineNumbers", f.lineNumbers());
-        ints(g, "relatedLineNumbers", f.relatedLineNumbers());
-        g.writeArrayFieldStart("relatedClaimIds");
+        text(g, FindingField.EDIT, f.edit());
+        text(g, FindingField.SEVERITY, f.severity().name());
+        ints(g, FindingField.LINE_NUMBERS, f.lineNumbers());
+        ints(g, FindingField.RELATED_LINE_NUMBERS, f.relatedLineNumbers());
+        g.writeFieldName(FindingField.RELATED_CLAIM_IDS);
+        g.writeStartArray();
         for (String id : f.relatedClaimIds()) {
-            g.writeString(id);
+            string(g, id, chars);
         }
         g.writeEndArray();
-        g.writeStringField("carc", f.carc());
-        g.writeStringField("rarc", f.rarc());
-        g.writeStringField("message", f.message());
-        g.writeStringField("reference", f.reference());
+        text(g, FindingField.CARC, f.carc());
+        text(g, FindingField.RARC, f.rarc());
+        g.writeFieldName(FindingField.MESSAGE);
+        string(g, f.message(), chars); // a message names the claim's own codes, lines and dates: rarely the same twice
+        text(g, FindingField.REFERENCE, f.reference());
         g.writeEndObject();
+    }
+
+    /**
+     * A string value that does not repeat, written from a char array: Jackson reads a String's characters one
+     * {@code charAt} at a time, which the C1-only JVM of {@code check} does not make cheap.
+     */
+    private static void string(JsonGenerator g, String value, char[] chars) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value.length() > chars.length) {
+            g.writeString(value);
+        } else {
+            value.getChars(0, value.length(), chars, 0);
+            g.writeString(chars, 0, value.length());
+        }
     }
 
     private static void writeLine(JsonGenerator g, DecisionLine l) throws IOException {
@@ -238,9 +262,28 @@ public final class DecisionJson {
         static final SerializedString EVENT_ID = new SerializedString("eventId");
         static final SerializedString MEMBER_ID = new SerializedString("memberId");
         static final SerializedString DISPOSITION = new SerializedString("disposition");
+        static final SerializedString FINDINGS = new SerializedString("findings");
+        static final SerializedString LINES = new SerializedString("lines");
+        static final SerializedString REFERENCE_VERSIONS = new SerializedString("referenceVersions");
         static final SerializedString PROCESSED_AT = new SerializedString("processedAt");
 
         private DecisionField() {
+        }
+    }
+
+    /** The field names of a finding, quoted once. */
+    private static final class FindingField {
+        static final SerializedString EDIT = new SerializedString("edit");
+        static final SerializedString SEVERITY = new SerializedString("severity");
+        static final SerializedString LINE_NUMBERS = new SerializedString("lineNumbers");
+        static final SerializedString RELATED_LINE_NUMBERS = new SerializedString("relatedLineNumbers");
+        static final SerializedString RELATED_CLAIM_IDS = new SerializedString("relatedClaimIds");
+        static final SerializedString CARC = new SerializedString("carc");
+        static final SerializedString RARC = new SerializedString("rarc");
+        static final SerializedString MESSAGE = new SerializedString("message");
+        static final SerializedString REFERENCE = new SerializedString("reference");
+
+        private FindingField() {
         }
     }
 
@@ -300,8 +343,9 @@ public final class DecisionJson {
         }
     }
 
-    private static void ints(JsonGenerator g, String name, List<Integer> values) throws IOException {
-        g.writeArrayFieldStart(name);
+    private static void ints(JsonGenerator g, SerializedString name, List<Integer> values) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
         for (int v : values) {
             g.writeNumber(v);
         }

@@ -21,6 +21,11 @@ public final class HistoryKey {
 
     public static String of(Claim claim) {
         String member = claim.memberId();
-        return member == null || member.isBlank() ? NO_MEMBER + claim.claimId() : member;
+        return member == null || blank(member) ? NO_MEMBER + claim.claimId() : member;
+    }
+
+    /** {@link String#isBlank}, answered at the first character for the usual id that starts with a letter or digit. */
+    private static boolean blank(String s) {
+        return s.isEmpty() || Character.isWhitespace(s.charAt(0)) && s.isBlank();
     }
 }
