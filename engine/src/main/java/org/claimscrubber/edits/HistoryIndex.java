@@ -2,7 +2,6 @@ package org.claimscrubber.edits;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +11,21 @@ import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.history.MemberHistory;
 
 /**
- * The member history one claim is judged against, read once: its lines grouped by date of service and, within a
- * date, by code. Built on first use; every group keeps history order (claims, then their lines), so an edit that
- * reads a group finds what a scan of the whole history would, in the same order.
+ * The member history one claim is judged against, read by date of service: a date's lines are gathered on first
+ * use (a claim's lines usually share one or two dates, so most of a long history is never grouped), each list in
+ * history order (claims, then their lines), so an edit that reads it finds what a scan of the whole history would,
+ * in the same order.
  */
 final class HistoryIndex {
     /** One line of an earlier accepted claim, with its provider on the engine's basis. */
     record Entry(String claimId, HistoryLine line, String provider) {
     }
 
-    /** The lines of one date of service: all of them and by code, each in history order. */
-    record Day(List<Entry> lines, Map<String, List<Entry>> byCode) {
-    }
-
     private final MemberHistory history;
     private final ProviderBasis basis;
-    private Map<LocalDate, Day> days;
+    private LocalDate lastDate;
+    private List<Entry> lastDay;
+    private Map<LocalDate, List<Entry>> otherDays;
 
     HistoryIndex(MemberHistory history, ProviderBasis basis) {
         this.history = history;
@@ -36,34 +34,62 @@ final class HistoryIndex {
 
     /** The lines of that date of service, in history order. */
     List<Entry> on(LocalDate date) {
-        Day day = index().get(date);
-        return day == null ? List.of() : day.lines();
+        if (date.equals(lastDate)) {
+            return lastDay;
+        }
+        List<Entry> day = otherDays == null ? null : otherDays.get(date);
+        if (day == null) {
+            day = gather(date);
+            if (lastDate != null) {
+                if (otherDays == null) {
+                    otherDays = new HashMap<>(4);
+                }
+                otherDays.put(lastDate, lastDay);
+            }
+        }
+        lastDate = date;
+        lastDay = day;
+        return day;
     }
 
     /** The lines of that code on that date of service, in history order. */
     List<Entry> on(LocalDate date, String code) {
-        Day day = index().get(date);
-        List<Entry> lines = day == null ? null : day.byCode().get(code);
+        List<Entry> day = on(date);
+        List<Entry> lines = null;
+        for (int i = 0, n = day.size(); i < n; i++) {
+            Entry e = day.get(i);
+            if (e.line().code().equals(code)) {
+                if (lines == null) {
+                    lines = new ArrayList<>(2);
+                }
+                lines.add(e);
+            }
+        }
         return lines == null ? List.of() : lines;
     }
 
-    /** Every date of service in history (in no particular order). */
-    Collection<Day> days() {
-        return index().values();
+    /** Every line in history, in history order. */
+    List<Entry> all() {
+        return gather(null);
     }
 
-    private Map<LocalDate, Day> index() {
-        if (days == null) {
-            days = new HashMap<>();
-            for (HistoryClaim earlier : history.claims()) {
-                for (HistoryLine h : earlier.lines()) {
-                    Entry e = new Entry(earlier.claimId(), h, h.provider(basis));
-                    Day day = days.computeIfAbsent(h.serviceDate(), d -> new Day(new ArrayList<>(2), new HashMap<>(4)));
-                    day.lines().add(e);
-                    day.byCode().computeIfAbsent(h.code(), c -> new ArrayList<>(2)).add(e);
+    /** The lines of that date (every line for null), in history order. */
+    private List<Entry> gather(LocalDate date) {
+        List<Entry> lines = null;
+        List<HistoryClaim> claims = history.claims();
+        for (int i = 0, n = claims.size(); i < n; i++) {
+            HistoryClaim earlier = claims.get(i);
+            List<HistoryLine> claimLines = earlier.lines();
+            for (int j = 0, m = claimLines.size(); j < m; j++) {
+                HistoryLine h = claimLines.get(j);
+                if (date == null || h.serviceDate().equals(date)) {
+                    if (lines == null) {
+                        lines = new ArrayList<>(4);
+                    }
+                    lines.add(new Entry(earlier.claimId(), h, h.provider(basis)));
                 }
             }
         }
-        return days;
+        return lines == null ? List.of() : lines;
     }
 }

@@ -242,11 +242,9 @@ final class PolicyEdits {
 
     private static TreeMap<LocalDate, Set<String>> historySessions(Review review, Policy policy, Policy.Region region) {
         TreeMap<LocalDate, Set<String>> sessions = new TreeMap<>();
-        for (HistoryIndex.Day day : review.history.days()) {
-            for (HistoryIndex.Entry e : day.lines()) {
-                if (policy.region(e.line().code()) == region) {
-                    sessions.computeIfAbsent(e.line().serviceDate(), d -> new LinkedHashSet<>()).add(e.claimId());
-                }
+        for (HistoryIndex.Entry e : review.history.all()) {
+            if (policy.region(e.line().code()) == region) {
+                sessions.computeIfAbsent(e.line().serviceDate(), d -> new LinkedHashSet<>()).add(e.claimId());
             }
         }
         return sessions;
