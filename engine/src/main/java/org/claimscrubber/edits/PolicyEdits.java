@@ -97,7 +97,7 @@ final class PolicyEdits {
     private static void sessionLimit(Review review, Policy policy, LocalDate date, List<LineFacts> lines) {
         List<String> problems = new ArrayList<>(2);
         Set<String> claims = new LinkedHashSet<>();
-        for (Policy.Level level : policy.regions().stream().flatMap(r -> r.levels().stream()).toList()) {
+        for (Policy.Level level : policy.levels()) {
             Sides sides = new Sides(level.bySide());
             for (LineFacts f : lines) {
                 if (level.codes().contains(f.code)) {

@@ -29,6 +29,7 @@ public final class Policy {
     private final Map<String, List<PolicyFile.NotCovered>> notCoveredWithModifier = new HashMap<>();
     private final Map<String, PolicyFile.NotCovered> notCoveredByCode = new HashMap<>();
     private final List<Region> regions = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
 
     Policy(PolicyFile.PolicySpec spec) {
         this.spec = spec;
@@ -54,6 +55,7 @@ public final class Policy {
         for (PolicyFile.RegionSpec r : spec.regions()) {
             Region region = new Region(r);
             regions.add(region);
+            levels.addAll(region.levels());
             for (String code : r.codes()) {
                 Region previous = regionByCode.put(Normalize.code(code), region);
                 if (previous != null) {
@@ -126,6 +128,11 @@ public final class Policy {
 
     public List<Region> regions() {
         return regions;
+    }
+
+    /** The levels of every region, in region order. */
+    public List<Level> levels() {
+        return levels;
     }
 
     /** The region that governs the code, or null when this policy does not govern it. */
