@@ -199,11 +199,16 @@ public final class EditEngine {
         VersionsKey key = new VersionsKey(lastServiceDate(claim), rules.payerId());
         Map<String, String> inForce = versions.get(key);
         if (inForce == null) {
-            inForce = versions.computeIfAbsent(key, k -> versionsOn(k.lastServiceDate(), k.payerId()));
+            inForce = versionsOn(key.lastServiceDate(), key.payerId());
+            if (versions.size() < MOST_VERSIONS) { // dates of service are many but bounded; a flood of odd dates is not kept
+                versions.putIfAbsent(key, inForce);
+            }
         }
         return new Decision(claim.claimId(), claim.eventId(), claim.memberId() == null ? "" : claim.memberId(), disposition,
                 findings, List.copyOf(lines), inForce, clock.instant());
     }
+
+    private static final int MOST_VERSIONS = 100_000;
 
     private record VersionsKey(LocalDate lastServiceDate, String payerId) {
     }

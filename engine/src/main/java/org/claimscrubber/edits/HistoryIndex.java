@@ -40,12 +40,12 @@ final class HistoryIndex {
         List<Entry> day = otherDays == null ? null : otherDays.get(date);
         if (day == null) {
             day = gather(date);
-            if (lastDate != null) {
-                if (otherDays == null) {
-                    otherDays = new HashMap<>(4);
-                }
-                otherDays.put(lastDate, lastDay);
+        }
+        if (lastDate != null) {
+            if (otherDays == null) {
+                otherDays = new HashMap<>(4);
             }
+            otherDays.put(lastDate, lastDay);
         }
         lastDate = date;
         lastDay = day;

@@ -35,6 +35,24 @@ class HistoryIndexTest {
         assertEquals(List.of(), names(index.on(TUESDAY, "77003")));
     }
 
+    /** Dates are gathered one at a time as edits ask: coming back to one, in any order, finds the same lines. */
+    @Test
+    void revisitedDatesFindTheSameLines() {
+        HistoryIndex index = new HistoryIndex(history, ProviderBasis.RENDERING);
+        LocalDate wednesday = TUESDAY.plusDays(1);
+
+        for (LocalDate date : List.of(MONDAY, TUESDAY, wednesday, MONDAY, wednesday, TUESDAY, MONDAY)) {
+            List<String> want = date.equals(MONDAY) ? List.of("C1:1", "C1:2", "C2:1", "C2:2") : date.equals(TUESDAY) ? List.of("C1:3") : List.of();
+            assertEquals(want, names(index.on(date)), date.toString());
+        }
+        assertEquals(List.of("C1:2", "C2:1"), names(index.on(MONDAY, "77003")));
+    }
+
+    @Test
+    void allIsEveryLineInHistoryOrder() {
+        assertEquals(List.of("C1:1", "C1:2", "C1:3", "C2:1", "C2:2"), names(new HistoryIndex(history, ProviderBasis.RENDERING).all()));
+    }
+
     @Test
     void entriesCarryTheProviderOfTheEngineBasis() {
         assertEquals("1111111112", new HistoryIndex(history, ProviderBasis.RENDERING).on(TUESDAY).get(0).provider());

@@ -97,8 +97,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         int judges = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), 4);
-        if (judges < 1) {
-            err.println("check: --threads must be at least 1");
+        if (judges < 1 || judges > MOST_THREADS) {
+            err.println("check: --threads must be 1 to " + MOST_THREADS);
             return Main.EXIT_USAGE;
         }
         if (!quiet) {
@@ -132,14 +132,17 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             };
             running.add(stages.submit(() -> claims != null ? read(sink, judges) : readX12(sink, judges)));
-            for (Batch batch = take(ordered, running); !batch.isEnd(); batch = take(ordered, running)) {
-                await(batch, running);
+            for (Batch batch = take(ordered); !batch.isEnd(); batch = take(ordered)) {
+                await(batch);
                 for (int i = 0; i < batch.items.size(); i++) {
                     Object item = batch.items.get(i);
                     if (item instanceof String problem) {
                         summary.unreadable();
                         err.println(problem);
                         continue;
+                    }
+                    if (batch.failure != null && i >= batch.failedAt) {
+                        throw batch.failure; // every decision before the failing claim is written, as one thread would have
                     }
                     Decision decision = batch.decisions[i];
                     if (decision == null) {
@@ -209,6 +212,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 16;
+    private static final int MOST_THREADS = 64;
 
     /**
      * Parsed events in file order (a {@link Claim}, or the message for an unreadable line), each with the judge its
@@ -221,6 +225,9 @@ public final class CheckCommand implements Callable<Integer> {
         final int[] judge;
         final Decision[] decisions;
         final CountDownLatch judged;
+        /** The first failure of a judge in this batch (the engine never throws on a claim; a bug would) and its item. */
+        volatile RuntimeException failure;
+        volatile int failedAt = Integer.MAX_VALUE;
 
         Batch(List<Object> items, int[] judge, int judges) {
             this.items = items;
@@ -231,6 +238,14 @@ public final class CheckCommand implements Callable<Integer> {
 
         boolean isEnd() {
             return items.isEmpty();
+        }
+
+        /** Records a judge's failure at an item; of several judges' failures the earliest in file order wins. */
+        synchronized void fail(int at, RuntimeException e) {
+            if (at < failedAt) {
+                failedAt = at;
+                failure = e;
+            }
         }
 
         /** A batch of the items, each assigned to one of {@code judges} by its history key. */
@@ -248,54 +263,47 @@ public final class CheckCommand implements Callable<Integer> {
         void put(Batch batch) throws InterruptedException;
     }
 
-    /** One judge: the claims of every batch assigned to it, against its own share of the member histories. */
+    /**
+     * One judge: the claims of every batch assigned to it, against its own share of the member histories. After a
+     * failure it judges nothing more but still counts down, so the writer reaches the failure in file order.
+     */
     private static Void judge(EditEngine engine, int judge, BlockingQueue<Batch> queue) throws InterruptedException {
         InMemoryHistory history = new InMemoryHistory();
+        boolean failed = false;
         for (Batch batch = queue.take(); !batch.isEnd(); batch = queue.take()) {
-            for (int i = 0; i < batch.judge.length; i++) {
+            for (int i = 0; i < batch.judge.length && !failed; i++) {
                 if (batch.judge[i] == judge) {
-                    batch.decisions[i] = history.apply(engine, (Claim) batch.items.get(i)).decision();
+                    try {
+                        batch.decisions[i] = history.apply(engine, (Claim) batch.items.get(i)).decision();
+                    } catch (RuntimeException | Error e) {
+                        failed = true;
+                        batch.fail(i, e instanceof RuntimeException re ? re : new IllegalStateException(e));
+                    }
                 }
+            }
+            if (failed && batch.failure == null) {
+                batch.fail(0, new IllegalStateException("a judge failed on an earlier batch"));
             }
             batch.judged.countDown();
         }
         return null;
     }
 
-    /** The next batch for the writer, giving up when a stage has failed (its failure is reported by finish). */
-    private static Batch take(BlockingQueue<Batch> queue, List<Future<?>> stages) throws IOException {
+    private static Batch take(BlockingQueue<Batch> queue) throws IOException {
         try {
-            for (;;) {
-                Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (batch != null) {
-                    return batch;
-                }
-                failed(stages);
-            }
+            return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
     }
 
-    /** Waits until every judge is done with the batch, giving up when a stage has failed. */
-    private static void await(Batch batch, List<Future<?>> stages) throws IOException {
+    private static void await(Batch batch) throws IOException {
         try {
-            while (!batch.judged.await(100, TimeUnit.MILLISECONDS)) {
-                failed(stages);
-            }
+            batch.judged.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    /** Rethrows the failure of a stage that has ended before its time. */
-    private static void failed(List<Future<?>> stages) throws IOException {
-        for (Future<?> stage : stages) {
-            if (stage.isDone()) {
-                finish(stage);
-            }
         }
     }
 
@@ -322,8 +330,11 @@ public final class CheckCommand implements Callable<Integer> {
             if (!batch.isEmpty()) {
                 parsed.put(Batch.of(batch, judges));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         } finally {
-            parsed.put(Batch.END);
+            end(parsed);
         }
         return null;
     }
@@ -368,10 +379,20 @@ public final class CheckCommand implements Callable<Integer> {
             if (!batch.isEmpty()) {
                 parsed.put(Batch.of(batch, judges));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         } finally {
-            parsed.put(Batch.END);
+            end(parsed);
         }
         return null;
+    }
+
+    /** The end marker, unless this stage was interrupted (check is giving up: nobody would take it, and put would block). */
+    private static void end(Sink parsed) throws InterruptedException {
+        if (!Thread.currentThread().isInterrupted()) {
+            parsed.put(Batch.END);
+        }
     }
 
     private static void putUninterruptibly(Sink queue, Batch batch) {

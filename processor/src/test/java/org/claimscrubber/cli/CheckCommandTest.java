@@ -27,13 +27,17 @@ class CheckCommandTest {
     }
 
     static Run check(String... args) {
+        return check(Scrubber.FIXED, args);
+    }
+
+    static Run check(java.time.Clock clock, String... args) {
         CheckCommand command = new CheckCommand();
-        command.clock = Scrubber.FIXED;
+        command.clock = clock;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit = new CommandLine(command).execute(args);
+        int exit = new CommandLine(command).setErr(new java.io.PrintWriter(command.err, true)).execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -72,12 +76,58 @@ class CheckCommandTest {
         assertEquals(Files.readAllLines(GOLDEN.resolve("decisions.jsonl")), run.out().lines().toList());
     }
 
-    @Test
-    void noJudgesIsAUsageError() {
-        Run run = check("--claims", GOLDEN.resolve("claims.jsonl").toString(), "--threads", "0");
+    /**
+     * A judge that fails (here its clock breaks after some claims; the engine itself never throws on a claim) stops
+     * check with a failure, after every decision before the failing claim has been written in order, as one thread
+     * would: no hang, no gap.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aFailingJudgeStopsCheckAfterTheDecisionsBeforeIt(int threads) {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.time.Clock breaking = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return Scrubber.FIXED.getZone();
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                if (reads.incrementAndGet() > 500) {
+                    throw new IllegalStateException("the clock broke");
+                }
+                return Scrubber.FIXED.instant();
+            }
+        };
+
+        Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> check(breaking, "--claims", GOLDEN.resolve("claims.jsonl").toString(), "--quiet", "--threads", Integer.toString(threads)));
+
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("the clock broke"), run.err());
+        List<String> want;
+        try {
+            want = Files.readAllLines(GOLDEN.resolve("decisions.jsonl"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> got = run.out().lines().toList();
+        assertTrue(got.size() > 100 && got.size() < want.size(), got.size() + " decisions written");
+        assertEquals(want.subList(0, got.size()), got);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65"})
+    void aNumberOfJudgesOutside1To64IsAUsageError(String threads) {
+        Run run = check("--claims", GOLDEN.resolve("claims.jsonl").toString(), "--threads", threads);
 
         assertEquals(Main.EXIT_USAGE, run.exit());
-        assertTrue(run.err().contains("--threads must be at least 1"), run.err());
+        assertTrue(run.err().contains("--threads must be 1 to 64"), run.err());
         assertEquals("", run.out());
     }
 
@@ -97,18 +147,21 @@ class CheckCommandTest {
         assertEquals(600, run.err().lines().filter(l -> l.contains("unreadable event")).count());
     }
 
-    @Test
-    void unreadableLinesAreReportedWithTheirNumberAndTheRestIsProcessed() throws IOException {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void unreadableLinesAreReportedInOrderWithTheirNumberAndTheRestIsProcessed(int threads) throws IOException {
         List<String> events = Files.readAllLines(GOLDEN.resolve("claims.jsonl")).subList(0, 3);
         Path claims = dir.resolve("claims.jsonl");
         Files.write(claims, List.of(events.get(0), "{not json", events.get(1), "", "{\"eventId\":\"x\"}", events.get(2)));
 
-        Run run = check("--claims", claims.toString());
+        Run run = check("--claims", claims.toString(), "--quiet", "--threads", Integer.toString(threads));
 
         assertEquals(3, run.exit());
-        assertEquals(3, run.out().lines().count());
-        assertTrue(run.err().contains("claims.jsonl:2: unreadable event: not JSON"), run.err());
-        assertTrue(run.err().contains("claims.jsonl:5: unreadable event: claimId is missing"), run.err());
+        assertEquals(Files.readAllLines(GOLDEN.resolve("decisions.jsonl")).subList(0, 3), run.out().lines().toList());
+        List<String> reported = run.err().lines().toList();
+        assertEquals(2, reported.size(), run.err());
+        assertTrue(reported.get(0).startsWith("claims.jsonl:2: unreadable event: not JSON"), run.err());
+        assertTrue(reported.get(1).startsWith("claims.jsonl:5: unreadable event: claimId is missing"), run.err());
     }
 
     @Test
