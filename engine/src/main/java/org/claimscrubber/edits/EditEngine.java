@@ -210,7 +210,18 @@ public final class EditEngine {
 
     private static final int MOST_VERSIONS = 100_000;
 
+    /** Its equals and hashCode are written out: a record's generated ones go through method handles, slow in C1-only {@code check}. */
     private record VersionsKey(LocalDate lastServiceDate, String payerId) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VersionsKey k && java.util.Objects.equals(lastServiceDate, k.lastServiceDate)
+                    && java.util.Objects.equals(payerId, k.payerId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(lastServiceDate) * 31 + java.util.Objects.hashCode(payerId);
+        }
     }
 
     private Map<String, String> versionsOn(LocalDate last, String payerId) {
