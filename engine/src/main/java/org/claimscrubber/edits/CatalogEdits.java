@@ -138,12 +138,12 @@ final class CatalogEdits {
      * where the line is priced from RVUs ({@link Pricing#PFS}), never 0.00 for an unpriced code; such a line also shows
      * its locality, GPCIs, fee schedule amount and adjustments.
      */
-    static DecisionLine enrich(LineFacts f, String placeOfService, PricingLocality.Memo localities) {
+    static DecisionLine enrich(LineFacts f, PricingLocality.Memo localities) {
         if (f.unknown) {
             return null;
         }
         CatalogRow row = f.pricingRow();
-        boolean facility = PlaceOfService.isFacility(placeOfService);
+        boolean facility = f.facility;
         BigDecimal pe = facility ? row.facilityPeRvu() : row.nonFacilityPeRvu();
         Pricing pricing = PaymentModifiers.pricing(f, Pricing.of(row, facility));
         String setting = facility ? "FACILITY" : "NON_FACILITY";

@@ -131,7 +131,7 @@ public final class EditEngine {
             DuplicateEdits.duplicateLines(review, f);
             DiagnosisEdit.check(review, f);
             PaymentModifiers.check(review, f);
-            DecisionLine enriched = CatalogEdits.enrich(f, claim.placeOfService(f.line), localities);
+            DecisionLine enriched = CatalogEdits.enrich(f, localities);
             if (enriched != null) {
                 lines.add(enriched);
                 priced.add(f);
@@ -149,7 +149,12 @@ public final class EditEngine {
             if (claim.frequency() == Frequency.REPLACEMENT) {
                 next = next.without(claim.originalClaimId());
             }
-            next = next.with(historyClaim(claim)).prune(today, retentionDays).bounded(HISTORY_LIMIT_BYTES);
+            HistoryClaim accepted = historyClaim(claim);
+            next = next.with(accepted);
+            if (accepted.lastServiceDate().isBefore(today.minusDays(retentionDays))) {
+                next = next.prune(today, retentionDays); // the rest was pruned on the way in: only this claim can be too old to keep
+            }
+            next = next.bounded(HISTORY_LIMIT_BYTES);
         }
         return new Outcome(decision(claim, rules, disposition, List.copyOf(findings), MultipleProcedures.apply(priced, lines)), next);
     }
@@ -186,7 +191,7 @@ public final class EditEngine {
                 continue;
             }
             LineFacts f = new LineFacts(claim, l, reference, basis);
-            DecisionLine d = CatalogEdits.enrich(f, claim.placeOfService(l), localities);
+            DecisionLine d = CatalogEdits.enrich(f, localities);
             if (d != null) {
                 lines.add(d);
                 priced.add(f);

@@ -25,7 +25,25 @@ final class PlaceOfService {
 
     /** Whether the place takes the facility rate; a place that is missing or unassigned takes the non-facility one. */
     static boolean isFacility(String pos) {
-        return pos != null && FACILITY.contains(pos.strip());
+        if (pos == null) {
+            return false;
+        }
+        if (pos.length() == 2) { // the usual form, answered from a table
+            int tens = pos.charAt(0) - '0';
+            int units = pos.charAt(1) - '0';
+            if (tens >= 0 && tens <= 9 && units >= 0 && units <= 9) {
+                return FACILITY_CODES[tens * 10 + units];
+            }
+        }
+        return FACILITY.contains(pos.strip());
+    }
+
+    private static final boolean[] FACILITY_CODES = new boolean[100];
+
+    static {
+        for (String code : FACILITY) {
+            FACILITY_CODES[Integer.parseInt(code)] = true;
+        }
     }
 
     /** What is wrong with the place of service on the date, or null when CMS's code set holds it then. */

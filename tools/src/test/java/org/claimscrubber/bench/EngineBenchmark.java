@@ -26,11 +26,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The edit engine alone, one thread, on pre-parsed claims from {@code generate --seed 7}: each invocation judges
+ * The edit engine alone ({@code judgeBatch}: one thread; {@code judgeBatchOnTwoThreads}: two), on pre-parsed claims from {@code generate --seed 7}: each invocation judges
  * the whole batch in order against fresh member history, so history, cross-claim edits and redeliveries behave
  * as in {@code check}. Run with {@code bench/jmh EngineBenchmark}.
  */
@@ -68,6 +69,31 @@ public class EngineBenchmark {
     public void judgeBatch(Blackhole sink) {
         for (Claim claim : claims) {
             sink.consume(history.apply(engine, claim));
+        }
+    }
+
+    /** One judge's own member histories, fresh for every invocation. */
+    @State(Scope.Thread)
+    public static class Judge {
+        InMemoryHistory history;
+
+        @Setup(Level.Invocation)
+        public void freshHistory() {
+            history = new InMemoryHistory();
+        }
+    }
+
+    /**
+     * Two judges at once on the one engine and reference, each judging the whole batch against its own histories, as
+     * two stream threads of the processor or two of {@code check}'s judges do: the engine's throughput on two cores
+     * (JMH adds the two threads' operations).
+     */
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(BATCH)
+    public void judgeBatchOnTwoThreads(Judge judge, Blackhole sink) {
+        for (Claim claim : claims) {
+            sink.consume(judge.history.apply(engine, claim));
         }
     }
 
