@@ -68,12 +68,12 @@ final class HistoryIndex {
         return lines == null ? List.of() : lines;
     }
 
-    /** Every line in history, in history order. */
-    List<Entry> all() {
-        return gather(null);
+    /** The accepted claims of the history, in history order (for an edit that reads every line, not a date's). */
+    List<HistoryClaim> claims() {
+        return history.claims();
     }
 
-    /** The lines of that date (every line for null), in history order. */
+    /** The lines of that date, in history order. */
     private List<Entry> gather(LocalDate date) {
         List<Entry> lines = null;
         List<HistoryClaim> claims = history.claims();
@@ -82,7 +82,7 @@ final class HistoryIndex {
             List<HistoryLine> claimLines = earlier.lines();
             for (int j = 0, m = claimLines.size(); j < m; j++) {
                 HistoryLine h = claimLines.get(j);
-                if (date == null || h.serviceDate().equals(date)) {
+                if (h.serviceDate().equals(date)) {
                     if (lines == null) {
                         lines = new ArrayList<>(4);
                     }

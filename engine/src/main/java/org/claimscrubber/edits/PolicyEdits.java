@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.claimscrubber.claim.Normalize;
 import org.claimscrubber.decision.Finding;
+import org.claimscrubber.history.HistoryClaim;
+import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.policy.Policy;
 import org.claimscrubber.policy.PolicyFile;
@@ -242,9 +244,11 @@ final class PolicyEdits {
 
     private static TreeMap<LocalDate, Set<String>> historySessions(Review review, Policy policy, Policy.Region region) {
         TreeMap<LocalDate, Set<String>> sessions = new TreeMap<>();
-        for (HistoryIndex.Entry e : review.history.all()) {
-            if (policy.region(e.line().code()) == region) {
-                sessions.computeIfAbsent(e.line().serviceDate(), d -> new LinkedHashSet<>()).add(e.claimId());
+        for (HistoryClaim earlier : review.history.claims()) {
+            for (HistoryLine line : earlier.lines()) {
+                if (policy.region(line.code()) == region) {
+                    sessions.computeIfAbsent(line.serviceDate(), d -> new LinkedHashSet<>()).add(earlier.claimId());
+                }
             }
         }
         return sessions;

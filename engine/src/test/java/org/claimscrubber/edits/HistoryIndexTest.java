@@ -49,11 +49,6 @@ class HistoryIndexTest {
     }
 
     @Test
-    void allIsEveryLineInHistoryOrder() {
-        assertEquals(List.of("C1:1", "C1:2", "C1:3", "C2:1", "C2:2"), names(new HistoryIndex(history, ProviderBasis.RENDERING).all()));
-    }
-
-    @Test
     void entriesCarryTheProviderOfTheEngineBasis() {
         assertEquals("1111111112", new HistoryIndex(history, ProviderBasis.RENDERING).on(TUESDAY).get(0).provider());
         assertEquals("2222222224", new HistoryIndex(history, ProviderBasis.BILLING).on(TUESDAY).get(0).provider());
