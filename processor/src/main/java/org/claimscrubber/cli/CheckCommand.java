@@ -90,11 +90,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("check: give either --claims FILE or --x12 FILE...");
             return Main.EXIT_USAGE;
         }
-        for (Path file : claims != null ? List.of(claims) : x12) {
-            if (!Files.isReadable(file)) {
-                err.println("check: cannot read " + file);
-                return Main.EXIT_USAGE;
-            }
+        if (!Setup.readable("check", claims != null ? List.of(claims) : x12, err)) {
+            return Main.EXIT_USAGE;
         }
         int judges = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), 4);
         if (judges < 1 || judges > MOST_THREADS) {

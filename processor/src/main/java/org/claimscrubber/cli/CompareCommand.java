@@ -35,11 +35,15 @@ public final class CompareCommand implements Callable<Integer> {
     String match = "eventId";
 
     PrintStream out = System.out;
+    PrintStream err = System.err;
 
     @Override
     public Integer call() throws IOException {
         if (!match.equals("eventId") && !match.equals("claim")) {
             out.println("compare: --match must be eventId or claim");
+            return Main.EXIT_USAGE;
+        }
+        if (!Setup.readable("compare", java.util.List.of(expected, actual), err)) {
             return Main.EXIT_USAGE;
         }
         boolean byClaim = match.equals("claim");

@@ -53,6 +53,9 @@ public final class ProduceCommand implements Callable<Integer> {
             err.println("produce: give either --claims FILE or --x12 FILE...");
             return Main.EXIT_USAGE;
         }
+        if (!Setup.readable("produce", claims != null ? java.util.List.of(claims) : x12, err)) {
+            return Main.EXIT_USAGE;
+        }
         Map<String, Object> config = kafka.config();
         if (x12 != null) {
             return produceX12(config);

@@ -20,6 +20,25 @@ final class Setup {
                 org.claimscrubber.claim.ProviderBasis.RENDERING, ProcessingClock.system());
     }
 
+    /**
+     * Whether every input file can be read: it exists, is readable and is not a folder. For the first that cannot,
+     * prints {@code <command>: cannot read FILE} (with why for a folder) on {@code err}; the caller exits 2 (bad
+     * arguments, found before anything is done).
+     */
+    static boolean readable(String command, java.util.List<Path> files, java.io.PrintStream err) {
+        for (Path file : files) {
+            if (java.nio.file.Files.isDirectory(file)) {
+                err.println(command + ": cannot read " + file + ": it is a folder");
+                return false;
+            }
+            if (!java.nio.file.Files.isReadable(file)) {
+                err.println(command + ": cannot read " + file);
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Policies policies(Path file) {
         return file == null ? Policies.loadDefault() : Policies.load(file);
     }

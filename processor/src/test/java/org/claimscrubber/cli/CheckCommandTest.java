@@ -172,12 +172,15 @@ class CheckCommandTest {
 
         Run badReference = check("--reference", dir.toString(), "--claims", claims.toString());
         Run noFile = check("--claims", dir.resolve("absent.jsonl").toString());
+        Run folder = check("--claims", dir.toString());
         Run badPolicy = check("--claims", claims.toString(), "--policies", claims.toString());
 
         assertEquals(2, badReference.exit());
         assertEquals(1, badReference.err().lines().count(), badReference.err());
         assertTrue(badReference.err().contains("ccipra-v320r0-f1.txt"), badReference.err());
         assertEquals(2, noFile.exit());
+        assertEquals(2, folder.exit());
+        assertEquals(List.of("check: cannot read " + dir + ": it is a folder"), folder.err().lines().toList());
         assertEquals(2, badPolicy.exit());
     }
 

@@ -59,6 +59,19 @@ class ExitStatusTest {
         assertEquals(2, run.exit(), run.err());
     }
 
+    /** A folder named as an input file is a bad argument, found before anything is done (produce does not reach for the cluster). */
+    @Test
+    void aFolderNamedAsAnInputFileIsABadArgument() throws Exception {
+        MainRun produce = execute("produce", "--claims", dir.toString(), "--bootstrap-servers", "127.0.0.1:" + closedPort());
+        MainRun check = execute("check", "--x12", dir.toString());
+        MainRun compare = execute("compare", "--expected", dir.toString(), "--actual", dir.toString());
+
+        for (MainRun run : List.of(produce, check, compare)) {
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().strip().endsWith("cannot read " + dir + ": it is a folder"), run.err());
+        }
+    }
+
     @Test
     void aFailureIsReportedOnOneLineNamingTheCommandAndTheCauseWithoutAStackTrace() {
         MainRun run = execute("compare", "--expected", dir.resolve("missing.jsonl").toString(), "--actual", dir.resolve("missing.jsonl").toString());
