@@ -305,35 +305,74 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private Void read(Sink parsed, int judges) throws IOException, InterruptedException {
-        try (InputStream in = Files.newInputStream(claims)) {
-            ByteLines lines = new ByteLines(in, 1 << 16);
-            List<Object> batch = new ArrayList<>(BATCH);
-            long lineNumber = 0;
-            while (lines.next()) {
-                lineNumber++;
-                if (blank(lines.bytes(), lines.start(), lines.length())) {
-                    continue;
-                }
-                try {
-                    batch.add(ClaimJson.read(lines.bytes(), lines.start(), lines.length()));
-                } catch (UnreadableClaimException e) {
-                    batch.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
-                }
-                if (batch.size() == BATCH) {
-                    parsed.put(Batch.of(batch, judges));
-                    batch = new ArrayList<>(BATCH);
+        return reading(parsed, judges, batches -> {
+            try (InputStream in = Files.newInputStream(claims)) {
+                ByteLines lines = new ByteLines(in, 1 << 16);
+                long lineNumber = 0;
+                while (lines.next()) {
+                    lineNumber++;
+                    if (blank(lines.bytes(), lines.start(), lines.length())) {
+                        continue;
+                    }
+                    try {
+                        batches.add(ClaimJson.read(lines.bytes(), lines.start(), lines.length()));
+                    } catch (UnreadableClaimException e) {
+                        batches.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
+                    }
                 }
             }
-            if (!batch.isEmpty()) {
-                parsed.put(Batch.of(batch, judges));
-            }
+        });
+    }
+
+    /** What a reading stage parses, handed to {@link Batches} in file order. */
+    private interface Parse {
+        void into(Batches batches) throws IOException, InterruptedException;
+    }
+
+    /**
+     * A reading stage: what it parses goes to the judges and the writer in batches, then the rest and the end marker
+     * (none when the stage is interrupted: check is giving up, nobody would take it, and put would block).
+     */
+    private static Void reading(Sink parsed, int judges, Parse parse) throws IOException, InterruptedException {
+        Batches batches = new Batches(parsed, judges);
+        try {
+            parse.into(batches);
+            batches.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
         } finally {
-            end(parsed);
+            if (!Thread.currentThread().isInterrupted()) {
+                parsed.put(Batch.END);
+            }
         }
         return null;
+    }
+
+    /** Parsed items (a {@link Claim}, or the message for an unreadable one) gathered into batches of {@link #BATCH}. */
+    private static final class Batches {
+        private final Sink parsed;
+        private final int judges;
+        private List<Object> items = new ArrayList<>(BATCH);
+
+        Batches(Sink parsed, int judges) {
+            this.parsed = parsed;
+            this.judges = judges;
+        }
+
+        void add(Object item) throws InterruptedException {
+            items.add(item);
+            if (items.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws InterruptedException {
+            if (!items.isEmpty()) {
+                parsed.put(Batch.of(items, judges));
+                items = new ArrayList<>(BATCH);
+            }
+        }
     }
 
     /** {@link String#isBlank} of the line's UTF-8 text, decoding only a line that has non-ASCII bytes and nothing else. */
@@ -352,49 +391,29 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** The claims of every accepted interchange of the --x12 files, in file order; each rejection is one "unreadable" message. */
     private Void readX12(Sink parsed, int judges) throws IOException, InterruptedException {
-        try {
-            List<Object> batch = new ArrayList<>(BATCH);
+        return reading(parsed, judges, batches -> {
             for (Path file : x12) {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     X12Reader.read(in, interchange -> {
                         if (!interchange.accepted()) {
-                            batch.add(X12Messages.rejected(file.getFileName().toString(), interchange));
+                            addUninterruptibly(batches, X12Messages.rejected(file.getFileName().toString(), interchange));
                         } else {
                             for (MappedClaim c : interchange.claims()) {
-                                batch.add(AvroMapping.claim(c.event()));
+                                addUninterruptibly(batches, AvroMapping.claim(c.event()));
                             }
-                        }
-                        if (batch.size() >= BATCH) {
-                            putUninterruptibly(parsed, Batch.of(new ArrayList<>(batch), judges));
-                            batch.clear();
                         }
                     });
                 } catch (X12Exception e) {
-                    batch.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
+                    batches.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
                 }
             }
-            if (!batch.isEmpty()) {
-                parsed.put(Batch.of(batch, judges));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw e;
-        } finally {
-            end(parsed);
-        }
-        return null;
+        });
     }
 
-    /** The end marker, unless this stage was interrupted (check is giving up: nobody would take it, and put would block). */
-    private static void end(Sink parsed) throws InterruptedException {
-        if (!Thread.currentThread().isInterrupted()) {
-            parsed.put(Batch.END);
-        }
-    }
-
-    private static void putUninterruptibly(Sink queue, Batch batch) {
+    /** For X12Reader's callback, which cannot throw InterruptedException: the interrupt is kept and the stage gives up. */
+    private static void addUninterruptibly(Batches batches, Object item) {
         try {
-            queue.put(batch);
+            batches.add(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
