@@ -11,12 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.avro.ClaimFrequency;
@@ -40,13 +38,10 @@ class HistorySweepTest {
 
     @BeforeEach
     void init() {
-        context = new MockProcessorContext<>();
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(JudgeProcessor.STORE), Serdes.String(), HistorySerde.serde())
-                .withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        judge = new JudgeProcessor(() -> engine, ProcessorEvents.NONE, EditEngine.HISTORY_LIMIT_BYTES);
-        judge.init(context);
+        JudgeOnMockContext fixture = new JudgeOnMockContext(() -> engine, HistorySerde.serde());
+        context = fixture.context;
+        store = fixture.store;
+        judge = fixture.judge;
     }
 
     private void judge(ClaimSubmitted claim) {

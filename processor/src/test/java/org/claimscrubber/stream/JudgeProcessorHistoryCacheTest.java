@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.claimscrubber.Scrubber;
 import org.claimscrubber.avro.ClaimDecision;
 import org.claimscrubber.avro.ClaimSubmitted;
@@ -45,13 +44,10 @@ class JudgeProcessorHistoryCacheTest {
             decoded.incrementAndGet();
             return codec.deserializer().deserialize(topic, bytes);
         };
-        context = new MockProcessorContext<>();
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(JudgeProcessor.STORE), Serdes.String(),
-                Serdes.serdeFrom(codec.serializer(), counting)).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        judge = new JudgeProcessor(() -> engine, ProcessorEvents.NONE, EditEngine.HISTORY_LIMIT_BYTES);
-        judge.init(context);
+        JudgeOnMockContext fixture = new JudgeOnMockContext(() -> engine, Serdes.serdeFrom(codec.serializer(), counting));
+        context = fixture.context;
+        store = fixture.store;
+        judge = fixture.judge;
     }
 
     private void judge(ClaimSubmitted claim) {
