@@ -74,6 +74,8 @@ public final class CheckCommand implements Callable<Integer> {
     Integer threads;
 
     Clock clock = ProcessingClock.system();
+    /** Opens an input file (tests put a failing stream here). */
+    Opener open = Files::newInputStream;
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -306,9 +308,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     private Void read(Sink parsed, int judges) throws IOException, InterruptedException {
         return reading(parsed, judges, batches -> {
-            try (InputStream in = Files.newInputStream(claims)) {
+            long lineNumber = 0;
+            try (InputStream in = open.open(claims)) {
                 ByteLines lines = new ByteLines(in, 1 << 16);
-                long lineNumber = 0;
                 while (lines.next()) {
                     lineNumber++;
                     if (blank(lines.bytes(), lines.start(), lines.length())) {
@@ -320,8 +322,15 @@ public final class CheckCommand implements Callable<Integer> {
                         batches.add(claims.getFileName() + ":" + lineNumber + ": unreadable event: " + e.getMessage());
                     }
                 }
+            } catch (IOException e) {
+                throw new IOException(claims.getFileName() + ": reading failed after line " + lineNumber + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** How an input file is opened. */
+    interface Opener {
+        InputStream open(Path file) throws IOException;
     }
 
     /** What a reading stage parses, handed to {@link Batches} in file order. */
@@ -331,12 +340,18 @@ public final class CheckCommand implements Callable<Integer> {
 
     /**
      * A reading stage: what it parses goes to the judges and the writer in batches, then the rest and the end marker
-     * (none when the stage is interrupted: check is giving up, nobody would take it, and put would block).
+     * (none when the stage is interrupted: check is giving up, nobody would take it, and put would block). When reading
+     * fails, what was parsed before the failure is still judged and written, then check fails.
      */
     private static Void reading(Sink parsed, int judges, Parse parse) throws IOException, InterruptedException {
         Batches batches = new Batches(parsed, judges);
         try {
-            parse.into(batches);
+            try {
+                parse.into(batches);
+            } catch (IOException | RuntimeException e) {
+                batches.flush();
+                throw e;
+            }
             batches.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -393,7 +408,7 @@ public final class CheckCommand implements Callable<Integer> {
     private Void readX12(Sink parsed, int judges) throws IOException, InterruptedException {
         return reading(parsed, judges, batches -> {
             for (Path file : x12) {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                try (InputStream in = new BufferedInputStream(open.open(file), 1 << 16)) {
                     X12Reader.read(in, interchange -> {
                         if (!interchange.accepted()) {
                             addUninterruptibly(batches, X12Messages.rejected(file.getFileName().toString(), interchange));

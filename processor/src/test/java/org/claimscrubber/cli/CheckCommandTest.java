@@ -31,7 +31,10 @@ class CheckCommandTest {
     }
 
     static Run check(java.time.Clock clock, String... args) {
-        CheckCommand command = new CheckCommand();
+        return check(new CheckCommand(), clock, args);
+    }
+
+    static Run check(CheckCommand command, java.time.Clock clock, String... args) {
         command.clock = clock;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -122,6 +125,36 @@ class CheckCommandTest {
         List<String> got = run.out().lines().toList();
         assertTrue(got.size() > 200 && got.size() < want.size(), got.size() + " decisions written");
         assertEquals(want.subList(0, got.size()), got);
+    }
+
+    /**
+     * Reading that fails mid-file (a disk or network share going away) stops check with a failure naming the file and
+     * the last line read, after the decisions of every line read before it: those of a run over just those lines.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aReadFailureStopsCheckAfterTheDecisionsOfTheLinesReadBeforeIt(int threads) throws IOException {
+        List<String> claims = Files.readAllLines(GOLDEN.resolve("claims.jsonl"));
+        byte[] head = (String.join("\n", claims.subList(0, 300)) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path headFile = dir.resolve("first-300.jsonl");
+        Files.write(headFile, head);
+        Run want = check("--claims", headFile.toString(), "--quiet");
+
+        CheckCommand command = new CheckCommand();
+        command.open = file -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the share went away");
+            }
+        });
+        Run run = check(command, Scrubber.FIXED, "--claims", GOLDEN.resolve("claims.jsonl").toString(), "--quiet", "--threads",
+                Integer.toString(threads));
+
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("claims.jsonl: reading failed after line 300: the share went away"), run.err());
+        assertEquals(0, want.exit(), want.err());
+        assertTrue(want.out().lines().count() > 256, "more than one batch");
+        assertEquals(want.out(), run.out());
     }
 
     @ParameterizedTest
