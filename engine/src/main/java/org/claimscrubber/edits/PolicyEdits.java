@@ -16,6 +16,7 @@ import org.claimscrubber.history.HistoryLine;
 import org.claimscrubber.policy.Policies;
 import org.claimscrubber.policy.Policy;
 import org.claimscrubber.policy.PolicyFile;
+import org.claimscrubber.reference.DiagnosisCodes;
 
 /**
  * NOT_COVERED, DIAGNOSIS_NOT_COVERED, SESSION_LIMIT and FREQUENCY_LIMIT from the coverage policies in force on the
@@ -50,9 +51,16 @@ final class PolicyEdits {
         }
     }
 
+    /**
+     * Whether a pointed diagnosis is on the region's covered list or the policy's exempt list. A family entry
+     * ({@code B02.2*}) takes only a code that is billable on the date of service (contracts §4a rule 4); with no ICD-10-CM
+     * release in force nothing tells, and a family takes every code under it.
+     */
     private static boolean pointedDiagnosisCovered(Review review, LineFacts f, Policy policy, Policy.Region region) {
+        DiagnosisCodes.Release release = review.reference.diagnoses().releaseOn(f.date);
         for (String dx : pointed(review, f)) {
-            if (region.covers(dx) || policy.exempts(dx)) {
+            boolean billable = release == null || release.status(dx) == DiagnosisCodes.Status.BILLABLE;
+            if (region.covers(dx, billable) || policy.exempts(dx, billable)) {
                 return true;
             }
         }

@@ -8,8 +8,8 @@ import org.claimscrubber.claim.Normalize;
 
 /**
  * A policy's list of ICD-10-CM codes, each exact or, with a trailing {@code *}, a family by prefix. Matching is on
- * normalised (dot-less, upper-case) codes; a family also matches its non-billable header codes until the diagnosis
- * code reader (contracts §4a rule 4) restricts it to billable ones.
+ * normalised (dot-less, upper-case) codes. A family matches only billable codes (contracts §4a rule 4): {@code B02.2*}
+ * takes B02.21 or B02.29, never the header B02.2 itself nor a code the ICD-10-CM release does not hold.
  */
 final class DiagnosisList {
     private final Set<String> exact = new HashSet<>();
@@ -26,9 +26,16 @@ final class DiagnosisList {
         }
     }
 
-    boolean contains(String diagnosis) {
+    /**
+     * Whether the list holds the diagnosis; {@code billable} says whether it is a billable code on the date of service
+     * (true when no ICD-10-CM release is loaded to tell), which a family match needs.
+     */
+    boolean contains(String diagnosis, boolean billable) {
         if (exact.contains(diagnosis)) {
             return true;
+        }
+        if (!billable) {
+            return false;
         }
         for (String family : families) {
             if (diagnosis.startsWith(family)) {

@@ -99,9 +99,12 @@ public final class Policy {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
     }
 
-    /** Whether a normalised diagnosis lifts the policy's diagnosis restriction (exemptWhen). */
-    public boolean exempts(String diagnosis) {
-        return exempt.contains(diagnosis);
+    /**
+     * Whether a normalised diagnosis lifts the policy's diagnosis restriction (exemptWhen); a family entry takes only a
+     * {@code billable} code.
+     */
+    public boolean exempts(String diagnosis, boolean billable) {
+        return exempt.contains(diagnosis, billable);
     }
 
     /**
@@ -194,9 +197,12 @@ public final class Policy {
             return levels;
         }
 
-        /** Whether a normalised (dot-less, upper-case) diagnosis is covered in this region. */
-        public boolean covers(String diagnosis) {
-            return covered.contains(diagnosis);
+        /**
+         * Whether a normalised (dot-less, upper-case) diagnosis is covered in this region; a family entry takes only a
+         * {@code billable} code.
+         */
+        public boolean covers(String diagnosis, boolean billable) {
+            return covered.contains(diagnosis, billable);
         }
     }
 

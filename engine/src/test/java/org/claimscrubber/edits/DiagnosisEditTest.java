@@ -53,4 +53,29 @@ class DiagnosisEditTest {
 
         assertTrue(f.message().contains("M54.5 (pointer 1) is a category header"), f.message());
     }
+
+    /**
+     * Rule 4: a policy's diagnosis family ({@code B02.2*}, {@code M50.1*}) takes only billable codes, so a header does
+     * not support the code under the policy: the line gets DIAGNOSIS_NOT_COVERED beside INVALID_DIAGNOSIS.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"62323:B02.2", "62321:M50.1"})
+    void aPolicyFamilyDoesNotTakeItsHeader(String codeAndDiagnosis) {
+        String code = codeAndDiagnosis.split(":")[0];
+        String header = codeAndDiagnosis.split(":")[1];
+        Decision d = scrubber.judge(claim("C1").diagnoses(header).line(code));
+
+        assertEquals(1, Scrubber.findings(d, "INVALID_DIAGNOSIS").size(), d.findings().toString());
+        assertEquals(1, Scrubber.findings(d, "DIAGNOSIS_NOT_COVERED").size(), d.findings().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"62323:B02.29", "62321:M50.10", "62321:M48.02"})
+    void aPolicyFamilyTakesItsBillableCodes(String codeAndDiagnosis) {
+        String code = codeAndDiagnosis.split(":")[0];
+        String billable = codeAndDiagnosis.split(":")[1];
+        Decision d = scrubber.judge(claim("C1").diagnoses(billable).line(code));
+
+        assertTrue(Scrubber.findings(d, "DIAGNOSIS_NOT_COVERED").isEmpty(), d.findings().toString());
+    }
 }

@@ -72,7 +72,7 @@ class PayerSectionsTest {
         Policy acme = p.forPayer("acme").all().get(0);
         assertEquals(2, acme.frequency().maxSessions());
         assertEquals(365, acme.frequency().windowDays(), "the window is the default's");
-        assertTrue(acme.region("62323").covers("M5416"));
+        assertTrue(acme.region("62323").covers("M5416", true));
         assertSame(p, p.forPayer("OTHER"));
         assertSame(p, p.forPayer(null));
         assertEquals(4, p.all().get(0).frequency().maxSessions(), "the default is unchanged");

@@ -30,9 +30,11 @@ class PoliciesTest {
         assertNotNull(esi.notCovered("62323", List.of("50")));
         assertNull(esi.notCovered("62323", List.of("RT")));
         assertNull(esi.notCovered("64483", List.of("50")));
-        assertTrue(esi.region("62323").covers("B0229"));
-        assertTrue(esi.region("62321").covers("M48021"));
-        assertTrue(!esi.region("62323").covers("M5412"));
+        assertTrue(esi.region("62323").covers("B0229", true));
+        assertTrue(esi.region("62321").covers("M48021", true));
+        assertTrue(!esi.region("62323").covers("M5412", true));
+        assertTrue(!esi.region("62323").covers("B022", false), "a family takes only billable codes: not its header");
+        assertTrue(esi.region("62323").covers("M5416", false), "an exact entry is the list's own word");
     }
 
     @Test
@@ -72,7 +74,8 @@ class PoliciesTest {
         assertEquals(6, p.timelyFilingMonths());
         assertTrue(x.inForceOn(java.time.LocalDate.parse("2026-04-01")) && x.inForceOn(java.time.LocalDate.parse("2026-06-30")));
         assertTrue(!x.inForceOn(java.time.LocalDate.parse("2026-03-31")) && !x.inForceOn(java.time.LocalDate.parse("2026-07-01")));
-        assertTrue(x.exempts("G801") && x.exempts("G35A") && !x.exempts("G802"));
+        assertTrue(x.exempts("G801", true) && x.exempts("G35A", true) && !x.exempts("G802", true));
+        assertTrue(x.exempts("G801", false) && !x.exempts("G35", false), "a family entry takes only billable codes");
         assertEquals("PR", x.liabilityGroup(List.of("GA")));
         assertEquals("CO", x.liabilityGroup(List.of("GZ")));
         assertNull(x.liabilityGroup(List.of("RT")));
