@@ -198,6 +198,8 @@ public final class DecisionJson {
             }
             g.writeEndArray();
         }
+        g.writeFieldName(LineField.ADJUSTED_ALLOWED);
+        writeAmount(g, l.adjustedAllowed());
         text(g, LineField.PRICING_NOTE, l.pricingNote());
         g.writeEndObject();
     }
@@ -310,6 +312,7 @@ public final class DecisionJson {
         static final SerializedString PE_GPCI = new SerializedString("peGpci");
         static final SerializedString MP_GPCI = new SerializedString("mpGpci");
         static final SerializedString FEE_SCHEDULE_AMOUNT = new SerializedString("feeScheduleAmount");
+        static final SerializedString ADJUSTED_ALLOWED = new SerializedString("adjustedAllowed");
         static final SerializedString ADJUSTMENTS = new SerializedString("adjustments");
         static final SerializedString KIND = new SerializedString("kind");
         static final SerializedString FACTOR = new SerializedString("factor");

@@ -3,7 +3,7 @@ package org.claimscrubber.decision;
 import java.math.BigDecimal;
 
 /**
- * One factor of a line's expected amount: {@code expectedAllowed} is the line's {@code feeScheduleAmount} times the
+ * One factor of a line's adjusted amount: {@code adjustedAllowed} is the line's {@code feeScheduleAmount} times the
  * factors of its adjustments, rounded half-up to cents once.
  *
  * @param kind   {@code UNITS}, {@code COMPONENT}, {@code BILATERAL}, {@code MULTIPLE_PROCEDURE}, {@code ASSISTANT},

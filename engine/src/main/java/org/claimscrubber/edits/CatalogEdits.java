@@ -136,7 +136,7 @@ final class CatalogEdits {
     /**
      * The enrichment of a line whose code is known; null where UNKNOWN_CODE fires. The expected amount is there only
      * where the line is priced from RVUs ({@link Pricing#PFS}), never 0.00 for an unpriced code; such a line also shows
-     * its locality, GPCIs, fee schedule amount and adjustments.
+     * its locality, GPCIs, fee schedule amount, adjustments and adjusted amount.
      */
     static DecisionLine enrich(LineFacts f, PricingLocality.Memo localities) {
         if (f.unknown) {
@@ -157,8 +157,9 @@ final class CatalogEdits {
         BigDecimal fee = LinePrice.fee(row, pe, locality);
         List<PriceAdjustment> adjustments = LinePrice.adjustments(f, row);
         return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), setting, row.workRvu(), pe, row.mpRvu(),
-                row.conversionFactor(), LinePrice.allowed(fee, adjustments), mue, mai, row.globalDays(), pricing.name(), locality.zip(),
-                locality.locality(), locality.name(), locality.work(), locality.pe(), locality.mp(), fee, adjustments, locality.note());
+                row.conversionFactor(), LinePrice.expected(row, pe, locality, f.line.units()), mue, mai, row.globalDays(), pricing.name(),
+                locality.zip(), locality.locality(), locality.name(), locality.work(), locality.pe(), locality.mp(), fee, adjustments,
+                LinePrice.adjusted(fee, adjustments), locality.note());
     }
 
     static String citation(LineFacts f) {

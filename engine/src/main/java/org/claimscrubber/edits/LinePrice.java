@@ -8,22 +8,33 @@ import org.claimscrubber.decision.PriceAdjustment;
 import org.claimscrubber.reference.CatalogRow;
 
 /**
- * A priced line's amounts, the way CMS computes a fee schedule amount: [(work RVU x work GPCI) + (PE RVU of the setting x
- * PE GPCI) + (MP RVU x MP GPCI)] x conversion factor, rounded half-up to cents (the per-service amount the PFS look-up
- * tool shows), then the line's adjustments multiplied in and the result rounded half-up to cents once.
+ * A priced line's amounts. The fee schedule amount, the way CMS computes it: [(work RVU x work GPCI) + (PE RVU of the
+ * setting x PE GPCI) + (MP RVU x MP GPCI)] x conversion factor, rounded half-up to cents (the per-service amount the PFS
+ * look-up tool shows); the adjusted amount: that times the line's adjustments, rounded half-up to cents once. The expected
+ * amount of contracts §3: the same RVUs and GPCIs x conversion factor x units, rounded half-up to cents once, without
+ * adjustments.
  */
 final class LinePrice {
     private LinePrice() {
     }
 
     static BigDecimal fee(CatalogRow row, BigDecimal pe, PricingLocality locality) {
+        return perService(row, pe, locality).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Contracts §3's expectedAllowed: one service, unrounded, x units, rounded once. */
+    static BigDecimal expected(CatalogRow row, BigDecimal pe, PricingLocality locality, int units) {
+        return perService(row, pe, locality).multiply(BigDecimal.valueOf(units)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal perService(CatalogRow row, BigDecimal pe, PricingLocality locality) {
         BigDecimal rvus = orZero(row.workRvu()).multiply(locality.work())
                 .add(orZero(pe).multiply(locality.pe()))
                 .add(orZero(row.mpRvu()).multiply(locality.mp()));
-        return rvus.multiply(row.conversionFactor()).setScale(2, RoundingMode.HALF_UP);
+        return rvus.multiply(row.conversionFactor());
     }
 
-    static BigDecimal allowed(BigDecimal fee, List<PriceAdjustment> adjustments) {
+    static BigDecimal adjusted(BigDecimal fee, List<PriceAdjustment> adjustments) {
         BigDecimal amount = fee;
         for (PriceAdjustment a : adjustments) {
             amount = amount.multiply(a.factor());

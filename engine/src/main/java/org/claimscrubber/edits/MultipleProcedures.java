@@ -10,7 +10,8 @@ import org.claimscrubber.decision.DecisionLine;
 import org.claimscrubber.decision.PriceAdjustment;
 
 /**
- * The multiple procedure payment reduction for multiple procedure indicator 2 (RVU file documentation): the priced
+ * The multiple procedure payment reduction for multiple procedure indicator 2 (RVU file documentation), in a line's
+ * {@code adjustments} and {@code adjustedAllowed} (contracts §3 keeps it out of {@code expectedAllowed}): the priced
  * procedures of one date and provider on a claim are ranked by their amount per service after their own adjustments
  * (the bilateral adjustment first, as CMS orders it); the first service of the highest is paid at 100%, every other
  * service (further units of that line included) at 50%. The reduction replaces the line's units factor by the services'
@@ -38,7 +39,7 @@ final class MultipleProcedures {
         for (int i = 0; i < lines.size(); i++) {
             LineFacts f = facts.get(i);
             DecisionLine l = lines.get(i);
-            if (l.expectedAllowed() != null && l.feeScheduleAmount() != null && "2".equals(f.pricingRow().multipleProcedure())) {
+            if (l.adjustedAllowed() != null && l.feeScheduleAmount() != null && "2".equals(f.pricingRow().multipleProcedure())) {
                 groups.computeIfAbsent(f.date + "|" + f.provider, k -> new ArrayList<>(2)).add(i);
             }
         }
@@ -95,6 +96,6 @@ final class MultipleProcedures {
         }
         adjustments.add(new PriceAdjustment("MULTIPLE_PROCEDURE", worth.stripTrailingZeros(), note));
         List<PriceAdjustment> fixed = List.copyOf(adjustments);
-        return line.withAdjustments(LinePrice.allowed(line.feeScheduleAmount(), fixed), fixed);
+        return line.withAdjustments(fixed, LinePrice.adjusted(line.feeScheduleAmount(), fixed));
     }
 }

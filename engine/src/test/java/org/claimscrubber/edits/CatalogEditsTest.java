@@ -41,7 +41,21 @@ class CatalogEditsTest {
 
         assertEquals("FACILITY", line.rateSetting());
         assertEquals(new BigDecimal("0.74"), line.peRvu());
-        assertEquals(new BigDecimal("133.77"), line.expectedAllowed(), "89.18 x 1.5: the second unit at 50% (multiple procedure indicator 2)");
+        assertEquals(new BigDecimal("178.36"), line.expectedAllowed(), "contracts §3: 2.67 x 33.4009 x 2, no multiple-procedure adjustment");
+        assertEquals(new BigDecimal("133.77"), line.adjustedAllowed(), "89.18 x 1.5: the second unit at 50% (multiple procedure indicator 2)");
+    }
+
+    /**
+     * Contracts §3: expectedAllowed = RVUs x CF x units, rounded half-up to cents once (0.44 x 33.4009 x 3 = 44.089 -> 44.09);
+     * the adjusted amount rounds one service first, as CMS does (14.70 x 3 = 44.10).
+     */
+    @Test
+    void theExpectedAmountIsRoundedOnceOverItsUnits() {
+        DecisionLine line = scrubber.judge(claim("C1").pos("11").diagnoses("I10").line("96372", 3)).lines().get(0);
+
+        assertEquals(new BigDecimal("44.09"), line.expectedAllowed());
+        assertEquals(new BigDecimal("14.70"), line.feeScheduleAmount());
+        assertEquals(new BigDecimal("44.10"), line.adjustedAllowed());
     }
 
     @Test

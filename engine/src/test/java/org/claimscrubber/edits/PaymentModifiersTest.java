@@ -41,7 +41,8 @@ class PaymentModifiersTest {
         assertEquals(new BigDecimal("113.79"), line.feeScheduleAmount());
         assertEquals(List.of(new PriceAdjustment("BILATERAL", new BigDecimal("1.5"),
                 "modifier 50, bilateral indicator 1: 150% of the fee schedule amount for both sides")), line.adjustments());
-        assertEquals(new BigDecimal("170.69"), line.expectedAllowed());
+        assertEquals(new BigDecimal("170.69"), line.adjustedAllowed());
+        assertEquals(new BigDecimal("113.79"), line.expectedAllowed(), "contracts §3: no bilateral adjustment in expectedAllowed");
     }
 
     @Test
@@ -54,11 +55,13 @@ class PaymentModifiersTest {
         assertEquals(Disposition.ACCEPTED, d.disposition(), d.findings().toString());
         assertEquals(List.of("BILATERAL", "MULTIPLE_PROCEDURE"), kinds(transforaminal));
         assertEquals(BigDecimal.ONE, transforaminal.adjustments().get(1).factor());
-        assertEquals(new BigDecimal("170.69"), transforaminal.expectedAllowed(), "ranked after its bilateral adjustment");
+        assertEquals(new BigDecimal("170.69"), transforaminal.adjustedAllowed(), "ranked after its bilateral adjustment");
         assertEquals(new PriceAdjustment("MULTIPLE_PROCEDURE", new BigDecimal("0.5"), "multiple procedure indicator 2: one unit at 50% "
                 + "(64483 on line 2 is the highest-priced procedure of 2026-03-02, same provider)"), trigger.adjustments().get(0));
         assertEquals(new BigDecimal("38.67"), trigger.feeScheduleAmount());
-        assertEquals(new BigDecimal("19.34"), trigger.expectedAllowed());
+        assertEquals(new BigDecimal("19.34"), trigger.adjustedAllowed());
+        assertEquals(List.of(new BigDecimal("38.67"), new BigDecimal("113.79")), d.lines().stream().map(DecisionLine::expectedAllowed).toList(),
+                "contracts §3: no multiple-procedure or bilateral adjustment in expectedAllowed");
     }
 
     @Test
@@ -68,7 +71,8 @@ class PaymentModifiersTest {
         assertEquals(List.of(new PriceAdjustment("MULTIPLE_PROCEDURE", new BigDecimal("1.5"), "multiple procedure indicator 2: the "
                 + "highest-priced procedure of 2026-03-02 (same provider) at 100% for its first unit, its 1 further unit at 50%")),
                 line.adjustments());
-        assertEquals(new BigDecimal("87.18"), line.expectedAllowed());
+        assertEquals(new BigDecimal("87.18"), line.adjustedAllowed());
+        assertEquals(new BigDecimal("116.24"), line.expectedAllowed(), "contracts §3: 1.74 x 33.4009 x 2, unreduced");
     }
 
     @Test
@@ -79,6 +83,7 @@ class PaymentModifiersTest {
                         null, null)));
 
         assertEquals(List.of(new BigDecimal("58.12"), new BigDecimal("57.12")), d.lines().stream().map(DecisionLine::expectedAllowed).toList());
+        assertEquals(List.of(new BigDecimal("58.12"), new BigDecimal("57.12")), d.lines().stream().map(DecisionLine::adjustedAllowed).toList());
         assertEquals(List.of(List.of(), List.of()), d.lines().stream().map(DecisionLine::adjustments).toList());
     }
 
@@ -98,10 +103,11 @@ class PaymentModifiersTest {
         Decision withAs = scrubber.judge(claim("C2").pos("22").zips("10001", null).diagnoses("M48.062").line("63047", "AS"));
 
         assertEquals(new BigDecimal("1332.44"), surgeon.feeScheduleAmount());
-        assertEquals(new BigDecimal("213.19"), surgeon.expectedAllowed());
+        assertEquals(new BigDecimal("213.19"), surgeon.adjustedAllowed());
+        assertEquals(new BigDecimal("1332.44"), surgeon.expectedAllowed(), "the adjustments are in adjustedAllowed only");
         assertEquals(List.of("ASSISTANT"), kinds(surgeon));
         assertEquals(List.of("ASSISTANT", "NON_PHYSICIAN_ASSISTANT"), kinds(withAs.lines().get(0)));
-        assertEquals(new BigDecimal("181.21"), withAs.lines().get(0).expectedAllowed());
+        assertEquals(new BigDecimal("181.21"), withAs.lines().get(0).adjustedAllowed());
         assertEquals(Disposition.ACCEPTED, withAs.disposition(), withAs.findings().toString());
     }
 
@@ -116,6 +122,7 @@ class PaymentModifiersTest {
                 + "indicator 1: statutory payment restriction)", f.message());
         assertEquals("NOT_PAYABLE", d.lines().get(0).pricing());
         assertNull(d.lines().get(0).expectedAllowed());
+        assertNull(d.lines().get(0).adjustedAllowed());
     }
 
     @Test
@@ -125,7 +132,8 @@ class PaymentModifiersTest {
         Finding f = findings(d, "ASSISTANT_NOT_ALLOWED").get(0);
         assertEquals(Severity.REVIEW, f.severity());
         assertTrue(f.message().contains("only when documentation establishes its medical necessity"), f.message());
-        assertEquals(new BigDecimal("14.54"), d.lines().get(0).expectedAllowed());
+        assertEquals(new BigDecimal("14.54"), d.lines().get(0).adjustedAllowed());
+        assertEquals(new BigDecimal("90.85"), d.lines().get(0).expectedAllowed(), "2.72 x 33.4009: the 16% is in adjustedAllowed only");
     }
 
     @Test
@@ -146,6 +154,7 @@ class PaymentModifiersTest {
         assertNull(f.carc());
         assertEquals("CARRIER_PRICED", d.lines().get(0).pricing());
         assertNull(d.lines().get(0).expectedAllowed());
+        assertNull(d.lines().get(0).adjustedAllowed());
     }
 
     @Test

@@ -78,7 +78,8 @@ public final class AvroMapping {
                     l.expectedAllowed() == null ? null : l.expectedAllowed().toPlainString(), l.mueValue(), l.mai(), l.globalDays(),
                     l.pricing(), l.pricingZip(), l.pricingLocality(), l.localityName(), toDouble(l.workGpci()), toDouble(l.peGpci()),
                     toDouble(l.mpGpci()), l.feeScheduleAmount() == null ? null : l.feeScheduleAmount().toPlainString(),
-                    adjustments(l.adjustments()), l.pricingNote()));
+                    adjustments(l.adjustments()), l.adjustedAllowed() == null ? null : l.adjustedAllowed().toPlainString(),
+                    l.pricingNote()));
         }
         return new ClaimDecision(d.claimId(), d.eventId(), d.memberId(), org.claimscrubber.avro.Disposition.valueOf(d.disposition().name()),
                 findings, lines, new LinkedHashMap<>(d.referenceVersions()), d.processedAt().toString());
@@ -99,7 +100,7 @@ public final class AvroMapping {
                     l.getGlobalDays(), l.getPricing(), l.getPricingZip(), l.getPricingLocality(), l.getLocalityName(),
                     toDecimal(l.getWorkGpci()), toDecimal(l.getPeGpci()), toDecimal(l.getMpGpci()),
                     l.getFeeScheduleAmount() == null ? null : new BigDecimal(l.getFeeScheduleAmount()), fromAvro(l.getAdjustments()),
-                    l.getPricingNote()));
+                    l.getAdjustedAllowed() == null ? null : new BigDecimal(l.getAdjustedAllowed()), l.getPricingNote()));
         }
         Map<String, String> versions = new LinkedHashMap<>(a.getReferenceVersions());
         return new Decision(a.getClaimId(), a.getEventId(), a.getMemberId(), Disposition.valueOf(a.getDisposition().name()), findings,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** A line's locality, GPCIs, fee schedule amount and adjustments: through Avro and JSON, and a compatible schema change. */
 class LinePricingFieldsTest {
     private static final Set<String> NEW_FIELDS = Set.of("pricingZip", "pricingLocality", "localityName", "workGpci", "peGpci", "mpGpci",
-            "feeScheduleAmount", "adjustments", "pricingNote");
+            "feeScheduleAmount", "adjustments", "adjustedAllowed", "pricingNote");
 
     private static Decision decision(DecisionLine line) {
         return new Decision("C1", "E1", "M1", Disposition.ACCEPTED, List.of(), List.of(line), Map.of(), Instant.parse("2026-12-03T10:00:00Z"));
@@ -32,10 +32,10 @@ class LinePricingFieldsTest {
 
     private static DecisionLine priced() {
         return new DecisionLine(1, "63047", "d", "A", "FACILITY", new BigDecimal("15.37"), new BigDecimal("13.61"), new BigDecimal("4.87"),
-                new BigDecimal("33.4009"), new BigDecimal("181.12"), 1, 2, "090", "PFS", "99501", "0210201", "ALASKA*",
+                new BigDecimal("33.4009"), new BigDecimal("1331.62"), 1, 2, "090", "PFS", "99501", "0210201", "ALASKA*",
                 new BigDecimal("1.5"), new BigDecimal("1.065"), new BigDecimal("0.551"), new BigDecimal("1331.62"),
                 List.of(new PriceAdjustment("ASSISTANT", new BigDecimal("0.16"), "80"), new PriceAdjustment("NON_PHYSICIAN_ASSISTANT",
-                        new BigDecimal("0.85"), "AS")), "ZIP 99501 ...");
+                        new BigDecimal("0.85"), "AS")), new BigDecimal("181.10"), "ZIP 99501 ...");
     }
 
     @Test
@@ -46,13 +46,13 @@ class LinePricingFieldsTest {
     }
 
     @Test
-    void theJsonLineListsTheAdjustmentsAfterTheFeeScheduleAmount() {
+    void theJsonLineListsTheAdjustmentsAndTheAdjustedAmountAfterTheFeeScheduleAmount() {
         String json = DecisionJson.toJson(decision(priced()));
 
         assertTrue(json.contains("\"pricing\":\"PFS\",\"pricingZip\":\"99501\",\"pricingLocality\":\"0210201\",\"localityName\":\"ALASKA*\","
                 + "\"workGpci\":1.5,\"peGpci\":1.065,\"mpGpci\":0.551,\"feeScheduleAmount\":\"1331.62\",\"adjustments\":[{\"kind\":"
                 + "\"ASSISTANT\",\"factor\":\"0.16\",\"note\":\"80\"},{\"kind\":\"NON_PHYSICIAN_ASSISTANT\",\"factor\":\"0.85\",\"note\":\"AS\"}],"
-                + "\"pricingNote\":\"ZIP 99501 ...\"}"), json);
+                + "\"adjustedAllowed\":\"181.10\",\"pricingNote\":\"ZIP 99501 ...\"}"), json);
     }
 
     @Test
