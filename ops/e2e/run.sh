@@ -10,52 +10,11 @@ tools=target/claim-scrubber.jar          # the tools jar: `broker`
 work=$(mktemp -d)
 pids=()
 started=$(date +%s)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  [ -n "${KEEP_E2E:-}" ] && echo "kept $work" || rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-  local p
-  while :; do
-    p=$(( 20000 + RANDOM % 30000 ))
-    (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-
-# wait_for SECONDS DESCRIPTION COMMAND...: polls the command until it succeeds.
-wait_for() {
-  local limit=$1 what=$2; shift 2
-  local t0; t0=$(date +%s)
-  until "$@" >/dev/null 2>&1; do
-    if [ $(( $(date +%s) - t0 )) -gt "$limit" ]; then
-      echo "FAIL: timed out after ${limit}s waiting for: $what"
-      tail -20 "$work"/*.err 2>/dev/null || true
-      exit 1
-    fi
-    sleep 0.5
-  done
-  echo "ok: $what ($(( $(date +%s) - t0 ))s)"
-}
-
-http_status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
-status_is() { [ "$(http_status "$1")" = "$2" ]; }
+. ops/lib.sh
+trap stop_all EXIT
 
 broker_port=$(free_port); controller_port=$(free_port); registry_port=$(free_port); http_port=$(free_port)
-start_broker() {
-  : > "$work/broker.out"
-  java -jar "$tools" broker --port "$broker_port" --controller-port "$controller_port" --registry-port "$registry_port" \
-    --data-dir "$work/data" > "$work/broker.out" 2> "$work/broker.err" &
-  broker_pid=$!
-  pids+=("$broker_pid")
-  wait_for 120 "broker and registry accept connections" grep -q '^schema.registry.url=' "$work/broker.out"
-}
-
 start_broker
-bootstrap=$(sed -n 's/^bootstrap.servers=//p' "$work/broker.out")
-registry=$(sed -n 's/^schema.registry.url=//p' "$work/broker.out")
 kafka=(--bootstrap-servers "$bootstrap" --schema-registry-url "$registry")
 
 java -jar "$jar" register-schemas "${kafka[@]}" > "$work/register.out"

@@ -11,6 +11,7 @@ import org.claimscrubber.avro.CodeReferenceRow;
 import org.claimscrubber.avro.MueReferenceRow;
 import org.claimscrubber.avro.PtpReferenceRow;
 import org.claimscrubber.avro.ReferenceLoad;
+import org.claimscrubber.serde.AvroModels;
 import org.claimscrubber.serde.SchemaRegistry;
 import org.claimscrubber.serde.SerdeConfig;
 import org.claimscrubber.stream.ReferenceRecords;
@@ -31,7 +32,7 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
 
-    /** Every subject the product writes or reads, with its schema. */
+    /** Every subject the product writes or reads, with its schema as published (see {@link AvroModels#published}). */
     public static Map<String, Schema> subjects(Topics topics) {
         Map<String, Schema> s = new LinkedHashMap<>();
         s.put(topics.submitted() + "-value", ClaimSubmitted.getClassSchema());
@@ -45,6 +46,7 @@ public final class RegisterSchemasCommand implements Callable<Integer> {
         s.put(ReferenceRecords.LOCALITIES + "-value", org.claimscrubber.avro.LocalityReferenceRow.getClassSchema());
         s.put(ReferenceRecords.POLICIES + "-value", org.claimscrubber.avro.PolicyFileRecord.getClassSchema());
         s.put(ReferenceRecords.LOADS + "-value", ReferenceLoad.getClassSchema());
+        s.replaceAll((subject, schema) -> AvroModels.published(schema));
         return s;
     }
 

@@ -71,7 +71,8 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             writeWith = v.schema();
         } else {
             id = ids.computeIfAbsent(new SubjectSchema(subject, schema),
-                    k -> config.autoRegister() ? config.registry().register(subject, schema) : config.registry().lookup(subject, schema));
+                    k -> config.autoRegister() ? config.registry().register(subject, AvroModels.published(schema))
+                            : config.registry().lookup(subject, AvroModels.published(schema)));
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -100,6 +100,45 @@ class AvroSerdeTest {
         assertEquals(List.of("claims.submitted-value"), MockSchemaRegistry.scope(SCOPE).subjects());
     }
 
+    /**
+     * A schema that another client registered from the published file ({@code schemas/claim-decision.avsc}) is the one
+     * our serializer finds without registering (as the processor writes decisions) and the one register-schemas
+     * registers: the generated class's schema carries the Java-only {@code avro.java.string} on every string, which a
+     * registry counts as another schema (our lookup failed with 40403 and register-schemas added a second version).
+     */
+    @Test
+    void theSchemaRegisteredFromThePublishedFileIsFoundWithoutRegistering() throws java.io.IOException {
+        Schema published = new Schema.Parser().parse(java.nio.file.Path.of("schemas/claim-decision.avsc").toFile());
+        int id = MockSchemaRegistry.scope(SCOPE).register("claims.flagged-value", published);
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
+                "C1", "E1", "M1", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
+                java.time.Instant.parse("2026-12-03T10:00:00Z")));
+
+        byte[] bytes = serde.serializer().serialize("claims.flagged", decision);
+
+        assertArrayEquals(new byte[] {0, 0, 0, 0, (byte) id}, java.util.Arrays.copyOf(bytes, 5));
+        assertEquals(decision, serde.deserializer().deserialize("claims.flagged", bytes));
+        assertEquals(1, MockSchemaRegistry.scope(SCOPE).versions("claims.flagged-value").size());
+    }
+
+    /** Every subject register-schemas registers holds exactly its published schema file. */
+    @Test
+    void registerSchemasRegistersThePublishedFiles() throws java.io.IOException {
+        Map<String, Schema> bySubject = org.claimscrubber.cli.RegisterSchemasCommand.subjects(org.claimscrubber.stream.Topics.from(Map.of()));
+        Map<String, Schema> files = new java.util.HashMap<>();
+        try (var paths = java.nio.file.Files.list(java.nio.file.Path.of("schemas"))) {
+            for (java.nio.file.Path file : paths.toList()) {
+                Schema schema = new Schema.Parser().parse(file.toFile());
+                files.put(schema.getFullName(), schema);
+            }
+        }
+
+        assertEquals(11, bySubject.size());
+        bySubject.forEach((subject, schema) -> assertEquals(files.get(schema.getFullName()).toString(), schema.toString(), subject));
+    }
+
     @Test
     void nullIsATombstoneBothWays() {
         assertNull(serializer().serialize("claims", null));

@@ -1,0 +1,48 @@
+# Shell helpers of the black-box runs (ops/e2e/run.sh, ops/interop/run.sh); source it after setting `work` (a
+# temporary folder) and `tools` (the tools jar), with `pids=()` for every process to stop on exit.
+
+free_port() {
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 30000 ))
+    (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+
+# wait_for SECONDS DESCRIPTION COMMAND...: polls the command until it succeeds.
+wait_for() {
+  local limit=$1 what=$2; shift 2
+  local t0; t0=$(date +%s)
+  until "$@" >/dev/null 2>&1; do
+    if [ $(( $(date +%s) - t0 )) -gt "$limit" ]; then
+      echo "FAIL: timed out after ${limit}s waiting for: $what"
+      tail -20 "$work"/*.err 2>/dev/null || true
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "ok: $what ($(( $(date +%s) - t0 ))s)"
+}
+
+http_status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+status_is() { [ "$(http_status "$1")" = "$2" ]; }
+
+# start_broker: the tools jar's embedded broker and registry on the ports broker_port, controller_port and
+# registry_port; sets broker_pid, bootstrap and registry.
+start_broker() {
+  : > "$work/broker.out"
+  java -jar "$tools" broker --port "$broker_port" --controller-port "$controller_port" --registry-port "$registry_port" \
+    --data-dir "$work/data" > "$work/broker.out" 2> "$work/broker.err" &
+  broker_pid=$!
+  pids+=("$broker_pid")
+  wait_for 120 "broker and registry accept connections" grep -q '^schema.registry.url=' "$work/broker.out"
+  bootstrap=$(sed -n 's/^bootstrap.servers=//p' "$work/broker.out")
+  registry=$(sed -n 's/^schema.registry.url=//p' "$work/broker.out")
+}
+
+# stop_all: every process in pids, then the work folder (kept when KEEP_WORK is set).
+stop_all() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  [ -n "${KEEP_WORK:-}" ] && echo "kept $work" || rm -rf "$work"
+}
