@@ -72,7 +72,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         } else {
             id = ids.computeIfAbsent(new SubjectSchema(subject, schema),
                     k -> config.autoRegister() ? config.registry().register(subject, AvroModels.published(schema))
-                            : config.registry().lookup(subject, AvroModels.published(schema)));
+                            : lookup(subject, schema));
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
@@ -90,6 +90,28 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot serialize " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The id of our schema under the subject: as published, else as the generated class has it (with {@value
+     * AvroModels#JAVA_STRING}), the form that earlier builds registered. Either id names a
+     * schema that writes the same bytes.
+     */
+    private int lookup(String subject, Schema schema) {
+        Schema published = AvroModels.published(schema);
+        try {
+            return config.registry().lookup(subject, published);
+        } catch (SchemaRegistryException e) {
+            if (published == schema || e.errorCode() != SchemaRegistryException.SCHEMA_NOT_FOUND) {
+                throw e;
+            }
+            try {
+                return config.registry().lookup(subject, schema);
+            } catch (SchemaRegistryException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
         }
     }
 

@@ -123,6 +123,22 @@ class AvroSerdeTest {
         assertEquals(1, MockSchemaRegistry.scope(SCOPE).versions("claims.flagged-value").size());
     }
 
+    /** A subject that an earlier build registered in the generated form (with avro.java.string) is still found. */
+    @Test
+    void theSchemaAnEarlierBuildRegisteredIsStillFoundWithoutRegistering() {
+        int id = MockSchemaRegistry.scope(SCOPE).register("claims.accepted-value", org.claimscrubber.avro.ClaimDecision.getClassSchema());
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
+                "C2", "E2", "M2", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
+                java.time.Instant.parse("2026-12-07T10:00:00Z")));
+
+        byte[] bytes = serde.serializer().serialize("claims.accepted", decision);
+
+        assertArrayEquals(new byte[] {0, 0, 0, 0, (byte) id}, java.util.Arrays.copyOf(bytes, 5));
+        assertEquals(1, MockSchemaRegistry.scope(SCOPE).versions("claims.accepted-value").size());
+    }
+
     /** Every subject register-schemas registers holds exactly its published schema file. */
     @Test
     void registerSchemasRegistersThePublishedFiles() throws java.io.IOException {
