@@ -157,7 +157,7 @@ final class CatalogEdits {
         BigDecimal fee = LinePrice.fee(row, pe, locality);
         List<PriceAdjustment> adjustments = LinePrice.adjustments(f, row);
         return new DecisionLine(f.number(), f.code, row.description(), row.statusCode(), setting, row.workRvu(), pe, row.mpRvu(),
-                row.conversionFactor(), LinePrice.expected(row, pe, locality, f.line.units()), mue, mai, row.globalDays(), pricing.name(),
+                row.conversionFactor(), LinePrice.expected(row, pe, f.line.units()), mue, mai, row.globalDays(), pricing.name(),
                 locality.zip(), locality.locality(), locality.name(), locality.work(), locality.pe(), locality.mp(), fee, adjustments,
                 LinePrice.adjusted(fee, adjustments), locality.note());
     }

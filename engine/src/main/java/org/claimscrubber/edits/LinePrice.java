@@ -10,9 +10,9 @@ import org.claimscrubber.reference.CatalogRow;
 /**
  * A priced line's amounts. The fee schedule amount, the way CMS computes it: [(work RVU x work GPCI) + (PE RVU of the
  * setting x PE GPCI) + (MP RVU x MP GPCI)] x conversion factor, rounded half-up to cents (the per-service amount the PFS
- * look-up tool shows); the adjusted amount: that times the line's adjustments, rounded half-up to cents once. The expected
- * amount of contracts §3: the same RVUs and GPCIs x conversion factor x units, rounded half-up to cents once, without
- * adjustments.
+ * look-up tool shows) with the GPCIs of the claim's locality; the adjusted amount: that times the line's adjustments,
+ * rounded half-up to cents once. The expected amount of contracts §3 is national whatever the locality: the same RVUs at
+ * GPCI 1.0 x conversion factor x units, rounded half-up to cents once, without adjustments.
  */
 final class LinePrice {
     private LinePrice() {
@@ -22,9 +22,10 @@ final class LinePrice {
         return perService(row, pe, locality).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** Contracts §3's expectedAllowed: one service, unrounded, x units, rounded once. */
-    static BigDecimal expected(CatalogRow row, BigDecimal pe, PricingLocality locality, int units) {
-        return perService(row, pe, locality).multiply(BigDecimal.valueOf(units)).setScale(2, RoundingMode.HALF_UP);
+    /** Contracts §3's expectedAllowed: (work + PE + MP RVUs) x conversion factor x units at GPCI 1.0, rounded once. */
+    static BigDecimal expected(CatalogRow row, BigDecimal pe, int units) {
+        BigDecimal rvus = orZero(row.workRvu()).add(orZero(pe)).add(orZero(row.mpRvu()));
+        return rvus.multiply(row.conversionFactor()).multiply(BigDecimal.valueOf(units)).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal perService(CatalogRow row, BigDecimal pe, PricingLocality locality) {

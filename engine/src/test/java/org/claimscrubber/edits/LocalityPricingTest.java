@@ -58,7 +58,8 @@ class LocalityPricingTest {
     }
 
     /**
-     * 62323 in three localities, from three ZIPs, on CMS's October 2025 files (62323: work 1.80, PE 5.66 non-facility and
+     * 62323 in three localities, from three ZIPs, on CMS's October 2025 files: the locality amount is the line's
+ * feeScheduleAmount (and adjustedAllowed, without adjustments); expectedAllowed stays national (contracts §3) (62323: work 1.80, PE 5.66 non-facility and
      * 1.00 facility, MP 0.17, CF 32.3465). The expected amounts are CMS's published formula (RVU25D documentation,
      * "The formula for 2025 physician fee schedule payment amount") worked by hand with Addendum E's GPCIs:
      * Anchorage 99501 = MAC 02102 locality 01 (work 1.5, PE 1.081, MP 0.592):
@@ -74,14 +75,17 @@ class LocalityPricingTest {
     void prices62323InThreeRealLocalitiesFromTheirZips() {
         Scrubber scrubber = new Scrubber(real2025());
 
-        assertEquals(new BigDecimal("288.50"), price(scrubber, "11", "99501", null, "2025-11-03").expectedAllowed());
-        assertEquals(new BigDecimal("125.56"), price(scrubber, "24", "99501", null, "2025-11-04").expectedAllowed());
-        assertEquals(new BigDecimal("284.59"), price(scrubber, "11", "10001", null, "2025-11-05").expectedAllowed());
-        assertEquals(new BigDecimal("108.83"), price(scrubber, "22", "10001", null, "2025-11-06").expectedAllowed());
-        assertEquals(new BigDecimal("220.48"), price(scrubber, "11", "35203", null, "2025-11-07").expectedAllowed());
-        assertEquals(new BigDecimal("89.49"), price(scrubber, "24", "35203", null, "2025-11-10").expectedAllowed());
-        assertEquals(new BigDecimal("246.80"), price(scrubber, "11", null, null, "2025-11-11").expectedAllowed());
-        assertEquals(new BigDecimal("96.07"), price(scrubber, "24", null, null, "2025-11-12").expectedAllowed());
+        assertEquals(new BigDecimal("288.50"), price(scrubber, "11", "99501", null, "2025-11-03").feeScheduleAmount());
+        assertEquals(new BigDecimal("125.56"), price(scrubber, "24", "99501", null, "2025-11-04").feeScheduleAmount());
+        assertEquals(new BigDecimal("284.59"), price(scrubber, "11", "10001", null, "2025-11-05").feeScheduleAmount());
+        assertEquals(new BigDecimal("108.83"), price(scrubber, "22", "10001", null, "2025-11-06").feeScheduleAmount());
+        assertEquals(new BigDecimal("220.48"), price(scrubber, "11", "35203", null, "2025-11-07").feeScheduleAmount());
+        assertEquals(new BigDecimal("89.49"), price(scrubber, "24", "35203", null, "2025-11-10").feeScheduleAmount());
+        assertEquals(new BigDecimal("246.80"), price(scrubber, "11", null, null, "2025-11-11").feeScheduleAmount());
+        assertEquals(new BigDecimal("96.07"), price(scrubber, "24", null, null, "2025-11-12").feeScheduleAmount());
+        assertEquals(new BigDecimal("246.80"), price(scrubber, "11", "99501", null, "2025-11-03").expectedAllowed(),
+                "contracts §3: expectedAllowed is the national amount whatever the locality");
+        assertEquals(new BigDecimal("96.07"), price(scrubber, "24", "10001", null, "2025-11-06").expectedAllowed());
     }
 
     @Test
@@ -129,7 +133,9 @@ class LocalityPricingTest {
 
         assertEquals("99501", line.pricingZip());
         assertEquals("0210201", line.pricingLocality());
-        assertEquals(new BigDecimal("313.63"), line.expectedAllowed());
+        assertEquals(new BigDecimal("313.63"), line.feeScheduleAmount());
+        assertEquals(new BigDecimal("313.63"), line.adjustedAllowed());
+        assertEquals(new BigDecimal("273.22"), line.expectedAllowed(), "contracts §3: GPCI 1.0 (national)");
         assertTrue(line.pricingNote().startsWith("ZIP 99501 (service facility) is in MAC 02102 locality 01"), line.pricingNote());
     }
 
@@ -138,10 +144,10 @@ class LocalityPricingTest {
         DecisionLine alabama = price(Scrubber.sample(), "11", "35203", null, "2026-03-02");
         DecisionLine wyoming = price(Scrubber.sample(), "11", "82001", null, "2026-03-03");
 
-        assertEquals(new BigDecimal("244.66"), alabama.expectedAllowed());
+        assertEquals(new BigDecimal("244.66"), alabama.feeScheduleAmount());
         assertTrue(alabama.pricingNote().contains("; GPCIs of GPCI2026.csv; the work GPCI is at the 1.0 floor CMS applies;"),
                 alabama.pricingNote());
-        assertEquals(new BigDecimal("271.74"), wyoming.expectedAllowed());
+        assertEquals(new BigDecimal("271.74"), wyoming.feeScheduleAmount());
         assertTrue(wyoming.pricingNote().contains("; PE GPCI reflects a 1.0 floor for frontier states established by the ACA.;"),
                 wyoming.pricingNote());
     }
@@ -151,7 +157,7 @@ class LocalityPricingTest {
         DecisionLine malibu = price(Scrubber.sample(), "11", "90265", null, "2026-03-02");
 
         assertEquals("0118218", malibu.pricingLocality());
-        assertEquals(new BigDecimal("311.92"), malibu.expectedAllowed());
+        assertEquals(new BigDecimal("311.92"), malibu.feeScheduleAmount());
         assertTrue(malibu.pricingNote().contains("; ZIP 90265 is split between localities by ZIP+4: priced by its ZIP5 record;"),
                 malibu.pricingNote());
     }
@@ -170,13 +176,14 @@ class LocalityPricingTest {
     }
 
     @Test
-    void unitsMultiplyTheRoundedFeeScheduleAmount() {
+    void unitsMultiplyTheRoundedFeeScheduleAmountInTheAdjustedAmount() {
         DecisionLine line = Scrubber.sample().judge(claim("C1").pos("11").diagnoses("J06.9").zips("10001", null).line("96372", 2))
                 .lines().get(0);
 
         assertEquals(new BigDecimal("16.66"), line.feeScheduleAmount(), "(0.17 x 1.064 + 0.26 x 1.162 + 0.01 x 1.586) x 33.4009");
         assertEquals(List.of(new PriceAdjustment("UNITS", BigDecimal.valueOf(2), "2 units")), line.adjustments());
-        assertEquals(new BigDecimal("33.32"), line.expectedAllowed());
+        assertEquals(new BigDecimal("33.32"), line.adjustedAllowed(), "16.66 x 2");
+        assertEquals(new BigDecimal("29.39"), line.expectedAllowed(), "contracts §3: (0.17 + 0.26 + 0.01) x 33.4009 x 2, national");
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Payment modifiers by the PPRRVU indicators. Amounts: the 2026 sample RVUs in Manhattan (13202-01: work 1.064, PE 1.162,
- * MP 1.586) or national, CF 33.4009; e.g. 64483 in a facility: (1.90 x 1.064 + 0.96 x 1.162 + 0.17 x 1.586) x 33.4009 = 113.79.
+ * MP 1.586) or national, CF 33.4009; e.g. 64483 in a facility: (1.90 x 1.064 + 0.96 x 1.162 + 0.17 x 1.586) x 33.4009 = 113.79
+ * (feeScheduleAmount and adjustedAllowed), while expectedAllowed is national whatever the ZIP (contracts §3).
  */
 class PaymentModifiersTest {
     private final Scrubber scrubber = Scrubber.sample();
@@ -42,7 +43,8 @@ class PaymentModifiersTest {
         assertEquals(List.of(new PriceAdjustment("BILATERAL", new BigDecimal("1.5"),
                 "modifier 50, bilateral indicator 1: 150% of the fee schedule amount for both sides")), line.adjustments());
         assertEquals(new BigDecimal("170.69"), line.adjustedAllowed());
-        assertEquals(new BigDecimal("113.79"), line.expectedAllowed(), "contracts §3: no bilateral adjustment in expectedAllowed");
+        assertEquals(new BigDecimal("101.20"), line.expectedAllowed(),
+                "contracts §3: (1.90 + 0.96 + 0.17) x 33.4009 at GPCI 1.0, no bilateral adjustment");
     }
 
     @Test
@@ -60,8 +62,8 @@ class PaymentModifiersTest {
                 + "(64483 on line 2 is the highest-priced procedure of 2026-03-02, same provider)"), trigger.adjustments().get(0));
         assertEquals(new BigDecimal("38.67"), trigger.feeScheduleAmount());
         assertEquals(new BigDecimal("19.34"), trigger.adjustedAllowed());
-        assertEquals(List.of(new BigDecimal("38.67"), new BigDecimal("113.79")), d.lines().stream().map(DecisionLine::expectedAllowed).toList(),
-                "contracts §3: no multiple-procedure or bilateral adjustment in expectedAllowed");
+        assertEquals(List.of(new BigDecimal("34.40"), new BigDecimal("101.20")), d.lines().stream().map(DecisionLine::expectedAllowed).toList(),
+                "contracts §3: national, no multiple-procedure or bilateral adjustment in expectedAllowed");
     }
 
     @Test
@@ -104,7 +106,7 @@ class PaymentModifiersTest {
 
         assertEquals(new BigDecimal("1332.44"), surgeon.feeScheduleAmount());
         assertEquals(new BigDecimal("213.19"), surgeon.adjustedAllowed());
-        assertEquals(new BigDecimal("1332.44"), surgeon.expectedAllowed(), "the adjustments are in adjustedAllowed only");
+        assertEquals(new BigDecimal("1130.62"), surgeon.expectedAllowed(), "33.85 x 33.4009, national: the adjustments are in adjustedAllowed only");
         assertEquals(List.of("ASSISTANT"), kinds(surgeon));
         assertEquals(List.of("ASSISTANT", "NON_PHYSICIAN_ASSISTANT"), kinds(withAs.lines().get(0)));
         assertEquals(new BigDecimal("181.21"), withAs.lines().get(0).adjustedAllowed());
