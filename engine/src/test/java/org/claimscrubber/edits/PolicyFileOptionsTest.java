@@ -54,9 +54,18 @@ class PolicyFileOptionsTest {
         Decision withoutImaging = scrubber.judge(claim("C2").diagnoses("G80.1").on("2026-04-01").line("62322"));
         Decision notPointed = scrubber.judge(claim("C3").diagnoses("J06.9", "G80.1").on("2026-05-01").line("62323"));
 
-        assertEquals(List.of(), findings(pumpTrial, "DIAGNOSIS_NOT_COVERED"));
+        assertEquals(List.of(), edits(pumpTrial), "G80.1 is billable in the sample's ICD-10-CM release and exempt");
         assertEquals(1, findings(withoutImaging, "NOT_COVERED").size());
         assertEquals(List.of("DIAGNOSIS_NOT_COVERED"), edits(notPointed));
+    }
+
+    /** The default policy's G35* family (FY2026 made G35 a header): G35.A is exempt; G35 itself is denied twice over. */
+    @Test
+    void anExemptFamilyTakesTheBillableCodesOfTheSampleRelease() {
+        assertEquals(List.of(), edits(scrubber.judge(claim("C1").diagnoses("G35.A").line("62323"))));
+        assertEquals(List.of(), edits(scrubber.judge(claim("C2").diagnoses("G82.50").on("2026-04-01").line("62323"))));
+        List<String> header = edits(scrubber.judge(claim("C3").diagnoses("G35").on("2026-05-01").line("62323")));
+        assertTrue(header.contains("INVALID_DIAGNOSIS") && header.contains("DIAGNOSIS_NOT_COVERED"), header.toString());
     }
 
     @Test
