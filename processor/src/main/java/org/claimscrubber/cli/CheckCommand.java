@@ -349,7 +349,12 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 parse.into(batches);
             } catch (IOException | RuntimeException e) {
-                batches.flush();
+                try {
+                    batches.flush();
+                } catch (InterruptedException interrupted) {
+                    interrupted.addSuppressed(e);
+                    throw interrupted;
+                }
                 throw e;
             }
             batches.flush();
@@ -420,6 +425,10 @@ public final class CheckCommand implements Callable<Integer> {
                     });
                 } catch (X12Exception e) {
                     batches.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
+                } catch (IOException e) {
+                    throw new IOException(file.getFileName() + ": reading failed: " + e.getMessage(), e);
+                } catch (UncheckedIOException e) {
+                    throw new IOException(file.getFileName() + ": reading failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
         });

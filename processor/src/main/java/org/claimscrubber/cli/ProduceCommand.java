@@ -112,6 +112,8 @@ public final class ProduceCommand implements Callable<Integer> {
                     });
                 } catch (X12Exception e) {
                     refusals.add(file.getFileName() + ": segment " + e.segmentPosition() + ": " + e.getMessage());
+                } catch (java.io.UncheckedIOException e) {
+                    throw new IOException(file.getFileName() + ": reading failed: " + e.getCause().getMessage(), e.getCause());
                 }
                 refusals.forEach(err::println);
                 rejected += refusals.size();

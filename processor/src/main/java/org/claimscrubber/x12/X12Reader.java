@@ -9,6 +9,7 @@ import io.xlate.edi.stream.Location;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,7 +51,9 @@ public final class X12Reader {
 
     /**
      * Hands each interchange to {@code consumer} as soon as its IEA is read, so a large file is never held whole.
-     * Throws {@link X12Exception} when the stream is not X12 or is cut off (the interchanges before stay delivered).
+     * Throws {@link X12Exception} when the stream is not X12 or is cut off (the interchanges before stay delivered),
+     * {@link UncheckedIOException} when the stream itself fails (a read error is not bad X12), and whatever the consumer
+     * throws, unchanged.
      */
     public static void read(InputStream in, Consumer<Interchange> consumer) {
         Run run = new Run(consumer);
@@ -68,9 +71,16 @@ public final class X12Reader {
             if (run.open()) {
                 throw new X12Exception("the interchange ends before its IEA", run.lastPosition, null);
             }
+        } catch (ConsumerFailure e) {
+            throw e.failure;
         } catch (EDIStreamException | RuntimeException e) {
             if (e instanceof X12Exception x) {
                 throw x;
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException io) {
+                    throw new UncheckedIOException(io.getMessage(), io);
+                }
             }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new X12Exception("not readable as X12: " + message, run.lastPosition, e);
@@ -80,6 +90,16 @@ public final class X12Reader {
             } catch (IOException ignored) {
                 // a byte-array or file stream; nothing to report
             }
+        }
+    }
+
+    /** What the consumer threw, carried past the catch that turns the parser's failures into {@link X12Exception}. */
+    private static final class ConsumerFailure extends RuntimeException {
+        final RuntimeException failure;
+
+        ConsumerFailure(RuntimeException failure) {
+            super(null, failure, false, false);
+            this.failure = failure;
         }
     }
 
@@ -132,7 +152,11 @@ public final class X12Reader {
                         count++;
                         Interchange done = interchange.build();
                         interchange = null;
-                        consumer.accept(done);
+                        try {
+                            consumer.accept(done);
+                        } catch (RuntimeException failure) {
+                            throw new ConsumerFailure(failure);
+                        }
                     }
                     interchange = null;
                 }

@@ -157,6 +157,26 @@ class CheckCommandTest {
         assertEquals(want.out(), run.out());
     }
 
+    /** An X12 file that cannot be read to its end is one line naming the file (exit 1), not a rejected interchange. */
+    @Test
+    void anX12ReadFailureNamesTheFile() throws IOException {
+        Path file = dir.resolve("batch-7.x12");
+        Files.writeString(file, "ISA*00*");
+        CheckCommand command = new CheckCommand();
+        command.open = f -> new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the share went away");
+            }
+        };
+
+        Run run = check(command, Scrubber.FIXED, "--x12", file.toString(), "--quiet");
+
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("batch-7.x12: reading failed: the share went away"), run.err());
+        assertEquals("", run.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "65"})
     void aNumberOfJudgesOutside1To64IsAUsageError(String threads) {
