@@ -65,6 +65,26 @@ class X12ReaderTest {
         assertEquals(List.of(2, 1), second.getDiagnosisPointers());
     }
 
+    /** Only the bytes are judged: what the consumer throws and a stream that fails are not "not readable as X12". */
+    @Test
+    void theConsumersFailureAndAFailingStreamAreNotBadX12() {
+        IllegalStateException refused = new IllegalStateException("the cluster refused the send");
+        byte[] bytes = X12Files.bytes("frequencies.837");
+
+        assertTrue(refused == assertThrows(IllegalStateException.class,
+                () -> X12Reader.read(new java.io.ByteArrayInputStream(bytes), i -> {
+                    throw refused;
+                })));
+        java.io.InputStream failing = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(bytes, 0, 200), new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("the share went away");
+            }
+        });
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> X12Reader.read(failing, i -> { }));
+        assertEquals("the share went away", e.getCause().getMessage());
+    }
+
     @Test
     void readsTwelveDiagnosesAcrossTwoHiSegmentsInOrder() {
         ClaimSubmitted c = X12Files.events("twelve-diagnoses.837").get(0);
