@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The code-catalog enrichment of one claim line; RVUs and amounts are null where the catalog has none.
  *
- * @param expectedAllowed   contracts §3: (work RVU + PE RVU of the setting + MP RVU, each times its GPCI: 1.0 unless the
- *                          claim names a ZIP in a priced locality) x CF x units, rounded half-up to cents once; no
- *                          multiple-procedure, bilateral or assistant adjustment; null where the line is not priced from RVUs
+ * @param expectedAllowed   contracts §3: (work RVU + PE RVU of the setting + MP RVU) x CF x units at GPCI 1.0 (national,
+ *                          whatever the claim's ZIP), rounded half-up to cents once; no multiple-procedure, bilateral or
+ *                          assistant adjustment; null where the line is not priced from RVUs
  * @param pricing           how the fee schedule prices the line: {@code PFS}, {@code PFS_NA}, {@code CARRIER_PRICED},
  *                          {@code NOT_PFS} or {@code NOT_PAYABLE} (see the README); null only in decisions written before the field
  * @param pricingZip        the ZIP that chose the locality (the service facility's, else the billing provider's); null when none

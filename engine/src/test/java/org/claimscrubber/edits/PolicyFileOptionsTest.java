@@ -18,6 +18,8 @@ import org.claimscrubber.decision.Finding;
 import org.claimscrubber.policy.Policies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The policy file's options of §4a rule 12 and the frequency window kinds of rule 10. */
 class PolicyFileOptionsTest {
@@ -59,11 +61,20 @@ class PolicyFileOptionsTest {
         assertEquals(List.of("DIAGNOSIS_NOT_COVERED"), edits(notPointed));
     }
 
-    /** The default policy's G35* family (FY2026 made G35 a header): G35.A is exempt; G35 itself is denied twice over. */
+    /**
+     * Every billable code of the default policy's exemptWhen entries and families is in the sample's FY2026 release, so
+     * each lifts the diagnosis restriction; a header (G35 since FY2026) is denied twice over.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"G89.12", "G89.18", "G80.0", "G80.1", "G80.2", "G81.10", "G81.11", "G81.12", "G81.13", "G81.14", "G82.20",
+            "G82.21", "G82.22", "G82.50", "G82.51", "G82.52", "G82.53", "G82.54", "G35.A", "G35.B0", "G35.B1", "G35.B2", "G35.C0",
+            "G35.C1", "G35.C2", "G35.D"})
+    void everyExemptCodeIsBillableInTheSampleRelease(String dx) {
+        assertEquals(List.of(), edits(scrubber.judge(claim("C-" + dx).member("M-" + dx).diagnoses(dx).line("62323"))));
+    }
+
     @Test
-    void anExemptFamilyTakesTheBillableCodesOfTheSampleRelease() {
-        assertEquals(List.of(), edits(scrubber.judge(claim("C1").diagnoses("G35.A").line("62323"))));
-        assertEquals(List.of(), edits(scrubber.judge(claim("C2").diagnoses("G82.50").on("2026-04-01").line("62323"))));
+    void anExemptFamilyDoesNotTakeItsHeader() {
         List<String> header = edits(scrubber.judge(claim("C3").diagnoses("G35").on("2026-05-01").line("62323")));
         assertTrue(header.contains("INVALID_DIAGNOSIS") && header.contains("DIAGNOSIS_NOT_COVERED"), header.toString());
     }

@@ -109,8 +109,10 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
             try {
                 return config.registry().lookup(subject, schema);
             } catch (SchemaRegistryException again) {
-                e.addSuppressed(again);
-                throw e;
+                SchemaRegistryException named = new SchemaRegistryException(e.errorCode(),
+                        "Schema not found under subject '" + subject + "': " + e.getMessage());
+                named.addSuppressed(again);
+                throw named;
             }
         }
     }

@@ -28,8 +28,9 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
         if (!judgeFailure(exception)) {
             String subject = unregisteredSubject(exception);
             if (subject != null) {
-                LOG.error("cannot write a decision: the schema registry has no subject {} and auto.register.schemas is off; "
-                        + "run `claim-scrubber register-schemas`, then restart the processor (nothing was lost)", subject);
+                LOG.error("cannot write a decision: the schema registry has no subject {}, or not this build's schema under it, and "
+                        + "auto.register.schemas is off; run `claim-scrubber register-schemas`, then restart the processor (nothing "
+                        + "was lost)", subject);
             }
             LOG.error("processor {} failed on the record at {}-{}@{}; stopping: nothing after it is committed", context.processorNodeId(),
                     context.topic(), context.partition(), context.offset(), exception);
@@ -40,10 +41,10 @@ public final class ProcessingToDlq implements ProcessingExceptionHandler {
         return Response.resume(deadLetters.record(context, context.sourceRawKey(), context.sourceRawValue(), exception, "processing"));
     }
 
-    /** The subject named by a registry "subject not found" (40401) in the cause chain, or null. */
-    static String unregisteredSubject(Throwable e) {
+    /** The subject named by a registry "subject not found" (40401) or "schema not found" (40403) in the cause chain, or null. */
+    public static String unregisteredSubject(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.claimscrubber.serde.SchemaRegistryException r && r.errorCode() == 40401) {
+            if (t instanceof org.claimscrubber.serde.SchemaRegistryException r && (r.errorCode() == 40401 || r.errorCode() == 40403)) {
                 String m = String.valueOf(r.getMessage());
                 int open = m.indexOf('\'');
                 int close = open < 0 ? -1 : m.indexOf('\'', open + 1);

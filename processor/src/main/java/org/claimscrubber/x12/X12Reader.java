@@ -57,9 +57,10 @@ public final class X12Reader {
      */
     public static void read(InputStream in, Consumer<Interchange> consumer) {
         Run run = new Run(consumer);
+        Source source = new Source(in);
         EDIStreamReader reader;
         synchronized (FACTORY) {
-            reader = FACTORY.createEDIStreamReader(in);
+            reader = FACTORY.createEDIStreamReader(source);
         }
         try {
             while (reader.hasNext()) {
@@ -77,10 +78,8 @@ public final class X12Reader {
             if (e instanceof X12Exception x) {
                 throw x;
             }
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof IOException io) {
-                    throw new UncheckedIOException(io.getMessage(), io);
-                }
+            if (source.failure != null) {
+                throw new UncheckedIOException(source.failure.getMessage(), source.failure);
             }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new X12Exception("not readable as X12: " + message, run.lastPosition, e);
@@ -89,6 +88,38 @@ public final class X12Reader {
                 reader.close();
             } catch (IOException ignored) {
                 // a byte-array or file stream; nothing to report
+            }
+        }
+    }
+
+    /**
+     * The input, keeping what its own reads threw: only that is an I/O failure. The parser reports bytes it cannot decode
+     * (not UTF-8, say) as an IOException too, and those are bad X12.
+     */
+    private static final class Source extends java.io.FilterInputStream {
+        IOException failure;
+
+        Source(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
             }
         }
     }

@@ -139,6 +139,22 @@ class AvroSerdeTest {
         assertEquals(1, MockSchemaRegistry.scope(SCOPE).versions("claims.accepted-value").size());
     }
 
+    /** A subject that holds another schema (an earlier build's) is a 40403 that names the subject, for the operator's hint. */
+    @Test
+    void aSubjectWithoutOurSchemaIsA40403NamingTheSubject() {
+        MockSchemaRegistry.scope(SCOPE).register("claims.review-value", V1);
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
+                "C3", "E3", "M3", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
+                java.time.Instant.parse("2026-12-07T10:00:00Z")));
+
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> serde.serializer().serialize("claims.review", decision));
+
+        assertEquals(SchemaRegistryException.SCHEMA_NOT_FOUND, e.errorCode());
+        assertEquals("claims.review-value", org.claimscrubber.stream.ProcessingToDlq.unregisteredSubject(e));
+    }
+
     /** Every subject register-schemas registers holds exactly its published schema file. */
     @Test
     void registerSchemasRegistersThePublishedFiles() throws java.io.IOException {

@@ -85,6 +85,19 @@ class X12ReaderTest {
         assertEquals("the share went away", e.getCause().getMessage());
     }
 
+    /** Bytes the parser cannot decode (Latin-1, gzip, 0xFF) are bad X12, which the intake dead-letters, not an I/O failure. */
+    @Test
+    void bytesThatAreNotUtf8AreNotReadableX12() {
+        byte[] latin1 = new String(X12Files.bytes("frequencies.837"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceFirst("NM1\\*IL\\*1\\*[A-Z]+", "NM1*IL*1*DO\u00c9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] gzip = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+        byte[] ff = {(byte) 0xff, 'I', 'S', 'A'};
+
+        for (byte[] bytes : List.of(latin1, gzip, ff)) {
+            assertThrows(X12Exception.class, () -> X12Reader.read(bytes));
+        }
+    }
+
     @Test
     void readsTwelveDiagnosesAcrossTwoHiSegmentsInOrder() {
         ClaimSubmitted c = X12Files.events("twelve-diagnoses.837").get(0);

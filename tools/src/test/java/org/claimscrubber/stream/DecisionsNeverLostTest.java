@@ -61,8 +61,8 @@ class DecisionsNeverLostTest extends OnEmbeddedBroker {
         assertEquals(0, countRecords(topics.accepted()) + countRecords(topics.flagged()), "no decision was committed");
 
         var registryClient = SerdeConfig.from(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false).registry();
-        registryClient.register(topics.accepted() + "-value", ClaimDecision.getClassSchema());
-        registryClient.register(topics.flagged() + "-value", ClaimDecision.getClassSchema());
+        registryClient.register(topics.accepted() + "-value", org.claimscrubber.serde.AvroModels.published(ClaimDecision.getClassSchema()));
+        registryClient.register(topics.flagged() + "-value", org.claimscrubber.serde.AvroModels.published(ClaimDecision.getClassSchema()));
         try (ProcessorApp second = new ProcessorApp(config, engine()).start(Duration.ofSeconds(60));
              DecisionReader reader = new DecisionReader(config)) {
             List<Decision> decisions = reader.read(3, Duration.ofSeconds(60));
