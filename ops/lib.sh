@@ -1,5 +1,13 @@
-# Shell helpers of the black-box runs (ops/e2e/run.sh, ops/interop/run.sh); source it after setting `work` (a
-# temporary folder) and `tools` (the tools jar), with `pids=()` for every process to stop on exit.
+# Shell helpers of the black-box runs (ops/e2e/run.sh, ops/interop/run.sh). Sourced from the top folder, it sets
+# `jar` (the production jar, for every process but the broker), `tools` (the tools jar: `broker`), building both when
+# missing, a temporary folder `work`, `pids=()` (every process to stop on exit, by stop_all, trapped here) and `started`.
+jar=processor/target/claim-scrubber.jar
+tools=target/claim-scrubber.jar
+[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
+work=$(mktemp -d)
+pids=()
+started=$(date +%s)
+trap stop_all EXIT
 
 free_port() {
   local p

@@ -4,14 +4,7 @@
 # /health/ready goes unready when the broker stops and ready again when it returns. Everything is stopped by PID.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=processor/target/claim-scrubber.jar   # the production jar (no broker) for every process but the broker
-tools=target/claim-scrubber.jar          # the tools jar: `broker`
-[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-pids=()
-started=$(date +%s)
 . ops/lib.sh
-trap stop_all EXIT
 
 broker_port=$(free_port); controller_port=$(free_port); registry_port=$(free_port); http_port=$(free_port)
 start_broker

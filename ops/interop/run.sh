@@ -9,14 +9,7 @@
 # record is the bytes sent with the error headers of contracts §1. The npm packages are pinned by package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=processor/target/claim-scrubber.jar   # the production jar for every process but the broker
-tools=target/claim-scrubber.jar          # the tools jar: `broker`
-[ -f "$jar" ] && [ -f "$tools" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-pids=()
-started=$(date +%s)
 . ops/lib.sh
-trap stop_all EXIT
 
 (cd ops/interop && npm ci --no-audit --no-fund --loglevel=error > "$work/npm.out" 2>&1) || { cat "$work/npm.out"; exit 1; }
 echo "ok: @confluentinc/schemaregistry $(node -p "require('./ops/interop/node_modules/@confluentinc/schemaregistry/package.json').version")," \

@@ -100,6 +100,16 @@ class AvroSerdeTest {
         assertEquals(List.of("claims.submitted-value"), MockSchemaRegistry.scope(SCOPE).subjects());
     }
 
+    private static AvroSerde<org.claimscrubber.avro.ClaimDecision> decisionsWithoutRegistering() {
+        return AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
+                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+    }
+
+    private static org.claimscrubber.avro.ClaimDecision acceptedDecision(String claimId) {
+        return org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(claimId, "E-" + claimId, "M1",
+                org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(), java.time.Instant.parse("2026-12-07T10:00:00Z")));
+    }
+
     /**
      * A schema that another client registered from the published file ({@code schemas/claim-decision.avsc}) is the one
      * our serializer finds without registering (as the processor writes decisions) and the one register-schemas
@@ -110,11 +120,8 @@ class AvroSerdeTest {
     void theSchemaRegisteredFromThePublishedFileIsFoundWithoutRegistering() throws java.io.IOException {
         Schema published = new Schema.Parser().parse(java.nio.file.Path.of("schemas/claim-decision.avsc").toFile());
         int id = MockSchemaRegistry.scope(SCOPE).register("claims.flagged-value", published);
-        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
-        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
-                "C1", "E1", "M1", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
-                java.time.Instant.parse("2026-12-03T10:00:00Z")));
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = decisionsWithoutRegistering();
+        org.claimscrubber.avro.ClaimDecision decision = acceptedDecision("C1");
 
         byte[] bytes = serde.serializer().serialize("claims.flagged", decision);
 
@@ -127,11 +134,8 @@ class AvroSerdeTest {
     @Test
     void theSchemaAnEarlierBuildRegisteredIsStillFoundWithoutRegistering() {
         int id = MockSchemaRegistry.scope(SCOPE).register("claims.accepted-value", org.claimscrubber.avro.ClaimDecision.getClassSchema());
-        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
-        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
-                "C2", "E2", "M2", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
-                java.time.Instant.parse("2026-12-07T10:00:00Z")));
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = decisionsWithoutRegistering();
+        org.claimscrubber.avro.ClaimDecision decision = acceptedDecision("C2");
 
         byte[] bytes = serde.serializer().serialize("claims.accepted", decision);
 
@@ -143,11 +147,8 @@ class AvroSerdeTest {
     @Test
     void aSubjectWithoutOurSchemaIsA40403NamingTheSubject() {
         MockSchemaRegistry.scope(SCOPE).register("claims.review-value", V1);
-        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = AvroSerde.of(org.claimscrubber.avro.ClaimDecision.class,
-                Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE, SerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
-        org.claimscrubber.avro.ClaimDecision decision = org.claimscrubber.stream.AvroMapping.toAvro(new org.claimscrubber.decision.Decision(
-                "C3", "E3", "M3", org.claimscrubber.decision.Disposition.ACCEPTED, List.of(), List.of(), Map.of(),
-                java.time.Instant.parse("2026-12-07T10:00:00Z")));
+        AvroSerde<org.claimscrubber.avro.ClaimDecision> serde = decisionsWithoutRegistering();
+        org.claimscrubber.avro.ClaimDecision decision = acceptedDecision("C3");
 
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> serde.serializer().serialize("claims.review", decision));
 
