@@ -56,6 +56,10 @@ public final class Policies {
     public static Policies load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new PolicyException(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new PolicyException(file + ": cannot be read (access denied)");
         } catch (IOException e) {
             throw new PolicyException(file + ": " + e.getMessage());
         }

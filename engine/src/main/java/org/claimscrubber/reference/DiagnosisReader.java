@@ -3,8 +3,6 @@ package org.claimscrubber.reference;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +34,7 @@ public final class DiagnosisReader {
     /** Reads the file; {@code sink} gets each code (no dot) and whether it is billable. */
     public static ReadReport read(String fileName, InputStream in, CodeSink sink) throws IOException {
         ReadReport report = new ReadReport(fileName);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        BufferedReader reader = new BufferedReader(ReferenceText.open(fileName, in));
         long number = 0;
         for (String line; (line = reader.readLine()) != null; ) {
             number++;

@@ -59,6 +59,19 @@ public final class ReadReport {
         return Collections.unmodifiableList(problems);
     }
 
+    /**
+     * The rejected rows for a person to read, each as {@code file:line: reason} (the first {@value #LISTED}), and a last
+     * line counting those not listed.
+     */
+    public List<String> rejections() {
+        if (rejected <= problems.size()) {
+            return problems();
+        }
+        List<String> lines = new ArrayList<>(problems);
+        lines.add(file + ": " + (rejected - problems.size()) + " more rejected rows not listed");
+        return lines;
+    }
+
     void requireRows() {
         if (rows == 0) {
             throw new ReferenceException(file, 0, "no readable rows" + (problems.isEmpty() ? "" : "; first problem: " + problems.get(0)));

@@ -52,6 +52,20 @@ class ReaderFaultsTest {
         assertTrue(e.getMessage().contains("no header row"));
     }
 
+    /** The ICD-10-CM order file too: before, its first line was dropped as a rejected row and the file was used. */
+    @Test
+    void anOrderFileWithAByteOrderMarkIsRefusedWithFileAndLine() {
+        byte[] all = ("\uFEFF00001 B02     0 Zoster                                                       Zoster\r\n"
+                + "00002 B0221   1 Postherpetic geniculate ganglionitis                         Postherpetic geniculate ganglionitis\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ReferenceException e = assertThrows(ReferenceException.class, () -> DiagnosisReader.read("icd10cm_order_2026.txt",
+                new ByteArrayInputStream(all), (code, billable) -> { }));
+
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("byte-order mark"));
+    }
+
     @Test
     void utf8ByteOrderMarkIsRefusedWithFileAndLine() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -35,7 +35,6 @@ import org.claimscrubber.edits.EditEngine;
 import org.claimscrubber.edits.InMemoryHistory;
 import org.claimscrubber.history.HistoryKey;
 import org.claimscrubber.reference.FeeSchedule;
-import org.claimscrubber.reference.ReadReport;
 import org.claimscrubber.reference.ReferenceData;
 import org.claimscrubber.stream.AvroMapping;
 import org.claimscrubber.x12.Acknowledgements;
@@ -100,6 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("check: --threads must be 1 to " + MOST_THREADS);
             return Main.EXIT_USAGE;
         }
+        Setup.printReports("check", engine.reference(), quiet, err);
         if (!quiet) {
             printReference(engine.reference());
         }
@@ -196,11 +196,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per file read, and per fee-schedule release its rows by status code. */
+    /** Per fee-schedule release, its rows by status code. */
     private void printReference(ReferenceData data) {
-        for (ReadReport report : data.reports()) {
-            err.println("reference " + report);
-        }
         for (FeeSchedule.Release release : data.fees().releases().values()) {
             StringBuilder line = new StringBuilder("fee schedule " + release.effective() + " rows by status:");
             release.rowsByStatus().forEach((status, rows) -> line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ")

@@ -28,7 +28,21 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExitCodeExceptionMapper(Main::exitStatus).setExecutionExceptionHandler(Main::oneLine);
+        return new CommandLine(new Main()).setExitCodeExceptionMapper(Main::exitStatus).setExecutionExceptionHandler(Main::oneLine)
+                .setParameterExceptionHandler(Main::badArguments);
+    }
+
+    /**
+     * Bad arguments: one line on stderr ({@code command: reason (command --help lists the options)}), exit 2 (contracts §7),
+     * instead of picocli's reason followed by the whole usage text.
+     */
+    static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(cmd.getCommandName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                + " (" + name + " --help lists the options)");
+        cmd.getErr().flush();
+        return EXIT_USAGE;
     }
 
     /** Reports a command's failure on one line of stderr ({@code command: what failed; caused by ...}), no stack trace. */

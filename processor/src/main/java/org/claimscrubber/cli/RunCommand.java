@@ -86,6 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         boolean fromTopics = engineOptions.reference == null;
         EditEngine engine = engineOptions.engine(fromTopics ? ReferenceData.empty() : Setup.reference(engineOptions.reference), Clock.systemUTC());
+        Setup.printReports("run", engine.reference(), false, err);
         if (!new KafkaWait(config, err).await(Duration.ofSeconds(kafkaWaitSeconds))) {
             err.println("run: Kafka at " + config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + " did not answer within "
                     + kafkaWaitSeconds + " s; exiting with status 1");

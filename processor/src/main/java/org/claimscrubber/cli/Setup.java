@@ -14,6 +14,20 @@ final class Setup {
         return dir == null ? ReferenceLoader.loadSample() : ReferenceLoader.load(dir);
     }
 
+    /**
+     * Every reference row that could not be read, as {@code command: FILE:LINE: reason} on {@code err} (contracts §5: counted
+     * and reported with file and line number), after one line per file ({@code reference FILE: N rows, M rejected}) unless
+     * {@code quiet}.
+     */
+    static void printReports(String command, ReferenceData data, boolean quiet, java.io.PrintStream err) {
+        for (org.claimscrubber.reference.ReadReport report : data.reports()) {
+            if (!quiet) {
+                err.println("reference " + report);
+            }
+            report.rejections().forEach(p -> err.println(command + ": " + p));
+        }
+    }
+
     /** The engine on the shipped sample reference and policy, as the benches and fault runs use it. */
     static org.claimscrubber.edits.EditEngine sampleEngine() {
         return new org.claimscrubber.edits.EditEngine(org.claimscrubber.reference.ReferenceLoader.loadSample(), policies(null),

@@ -84,7 +84,7 @@ final class ReferenceLoadRun implements ReferenceVisitor {
     @Override
     public void report(ReadReport report) {
         progress.println("read " + report);
-        report.problems().forEach(p -> progress.println("  " + p));
+        report.rejections().forEach(p -> progress.println("  " + p));
     }
 
     /** Sends a row unless the topic will hold these bytes anyway (already there, or queued by this run). */

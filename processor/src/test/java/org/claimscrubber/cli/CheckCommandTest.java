@@ -157,6 +157,36 @@ class CheckCommandTest {
         assertEquals(want.out(), run.out());
     }
 
+    /** Contracts §5: a reference row that cannot be read is counted and reported with file and line number; the rest is used. */
+    @Test
+    void aReferenceRowThatCannotBeReadIsReportedWithItsFileAndLine() throws IOException {
+        Path reference = dir.resolve("reference");
+        Files.createDirectories(reference);
+        try (var files = Files.list(Path.of("engine/src/main/resources/sample-reference"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("index.txt")).toList()) {
+                Files.copy(file, reference.resolve(file.getFileName()));
+            }
+        }
+        Path fees = reference.resolve("PPRRVU2026_Jan_nonQPP.csv");
+        List<String> rows = Files.readAllLines(fees, StandardCharsets.ISO_8859_1);
+        int line = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).startsWith("99213,")) {
+                rows.set(i, rows.get(i).replace(",1.30,1.32,", ",x.yz,1.32,"));
+                line = i + 1;
+            }
+        }
+        Files.write(fees, rows, StandardCharsets.ISO_8859_1);
+
+        Run run = check("--reference", reference.toString(), "--claims", GOLDEN.resolve("claims.jsonl").toString(), "--quiet");
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> reported = run.err().lines().filter(l -> l.startsWith("check: PPRRVU2026_Jan_nonQPP.csv:")).toList();
+        assertEquals(1, reported.size(), run.err());
+        assertTrue(reported.get(0).startsWith("check: PPRRVU2026_Jan_nonQPP.csv:" + line + ": "), reported.get(0));
+        assertTrue(run.out().lines().count() > 300, "the other rows are used");
+    }
+
     /** An X12 file that cannot be read to its end is one line naming the file (exit 1), not a rejected interchange. */
     @Test
     void anX12ReadFailureNamesTheFile() throws IOException {

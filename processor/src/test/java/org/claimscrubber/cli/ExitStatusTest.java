@@ -27,6 +27,28 @@ class ExitStatusTest {
         return assertTimeoutPreemptively(Duration.ofSeconds(45), () -> MainRun.of(args));
     }
 
+    /** Contracts §7: bad arguments exit 2 "with a one-line reason on stderr" (not picocli's reason and the usage text). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"check --claims c.jsonl --bogus", "check --threads abc", "generate --count abc",
+            "generate --count 5 extra", "check --claims a --claims b", "nosuchcommand", ""})
+    void badArgumentsAreOneLineAndExitTwo(String line) {
+        MainRun run = execute(line.isEmpty() ? new String[0] : line.split(" "));
+
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingPolicyFileSaysSo() throws Exception {
+        Path claims = Files.writeString(dir.resolve("c.jsonl"), "");
+
+        MainRun run = execute("check", "--claims", claims.toString(), "--policies", dir.resolve("gone.yaml").toString());
+
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("check: " + dir.resolve("gone.yaml") + ": no such file"), run.err().lines().toList());
+    }
+
     @Test
     void registerSchemasWhenTheRegistryCannotBeReachedExitsOne() throws Exception {
         MainRun run = execute("register-schemas", "--schema-registry-url", "http://127.0.0.1:" + closedPort());

@@ -18,6 +18,7 @@ public final class ToolsMain {
                 .addSubcommand(new BenchCommand())
                 .addSubcommand(new ChaosCommand())
                 .setExitCodeExceptionMapper(Main::exitStatus)
-                .setExecutionExceptionHandler(Main::oneLine);
+                .setExecutionExceptionHandler(Main::oneLine)
+                .setParameterExceptionHandler(Main::badArguments);
     }
 }
