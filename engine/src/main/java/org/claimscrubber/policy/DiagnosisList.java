@@ -12,12 +12,22 @@ import org.claimscrubber.claim.Normalize;
  * takes B02.21 or B02.29, never the header B02.2 itself nor a code the ICD-10-CM release does not hold.
  */
 final class DiagnosisList {
+    /** An ICD-10-CM code without its dot: a letter, a digit, then one to five letters or digits (M54.16 is M5416). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][0-9][0-9A-Z]{1,5}");
+    /** A family: a letter, a digit, up to five more, then {@code *} (G35*, M50.1*). */
+    private static final java.util.regex.Pattern FAMILY = java.util.regex.Pattern.compile("[A-Z][0-9][0-9A-Z]{0,5}\\*");
+
     private final Set<String> exact = new HashSet<>();
     private final List<String> families = new ArrayList<>();
 
-    DiagnosisList(List<String> codes) {
+    /** Refuses an entry that cannot be an ICD-10-CM code or family ({@code field} names the list in the message). */
+    DiagnosisList(List<String> codes, String field) {
         for (String dx : codes) {
             String n = Normalize.diagnosis(dx);
+            if (n == null || !(CODE.matcher(n).matches() || FAMILY.matcher(n).matches())) {
+                throw new Policy.Invalid(field + " names '" + dx + "', which is not an ICD-10-CM code or family (M54.16, G35*)",
+                        dx == null ? null : dx.strip());
+            }
             if (n.endsWith("*")) {
                 families.add(n.substring(0, n.length() - 1));
             } else {

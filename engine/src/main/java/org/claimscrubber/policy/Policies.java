@@ -29,7 +29,8 @@ public final class Policies {
     /** Medicare's filing limit (42 CFR 424.44): 12 months after the date of service, when the file does not say. */
     public static final int DEFAULT_TIMELY_FILING_MONTHS = 12;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
     private static final Pattern CARC = Pattern.compile("(CO|PR|OA|PI)-[A-Z0-9]{1,4}");
 
     private final List<Policy> policies;
@@ -101,15 +102,16 @@ public final class Policies {
             throw new PolicyException(name + ": no 'policies' list");
         }
         int timelyFiling = file.timelyFilingMonths() == null ? DEFAULT_TIMELY_FILING_MONTHS : file.timelyFilingMonths();
+        String[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
         if (timelyFiling < 1) {
-            throw new PolicyException(name + ": timelyFilingMonths must be 1 or more");
+            throw new PolicyException(name + keyLine(text, "timelyFilingMonths") + ": timelyFilingMonths must be 1 or more");
         }
-        List<Policy> compiled = compile(file.policies(), name, "");
+        List<Policy> compiled = compile(file.policies(), name, "", text);
         Map<String, Policies> payers = new HashMap<>();
         List<PolicyFile.PayerSpec> specs = file.payers() == null ? List.of() : file.payers();
         for (int i = 0; i < specs.size(); i++) {
             PolicyFile.PayerSpec spec = specs.get(i);
-            Policies payer = payer(spec, tree.get("policies"), tree.get("payers").get(i).get("policies"), timelyFiling, name);
+            Policies payer = payer(spec, tree.get("policies"), tree.get("payers").get(i).get("policies"), timelyFiling, name, text);
             if (payers.put(key(spec.id()), payer) != null) {
                 throw new PolicyException(name + ": two payer sections for payer " + spec.id());
             }
@@ -134,7 +136,19 @@ public final class Policies {
         return reported;
     }
 
-    private static Policies payer(PolicyFile.PayerSpec spec, JsonNode defaults, JsonNode overrides, int defaultFiling, String name) {
+    /** {@code :LINE} of the first line that sets {@code key} at the top of the file, or empty. */
+    private static String keyLine(String[] text, String key) {
+        Pattern keyed = Pattern.compile("^" + Pattern.quote(key) + "\\s*:");
+        for (int i = 0; i < text.length; i++) {
+            if (keyed.matcher(text[i]).find()) {
+                return ":" + (i + 1);
+            }
+        }
+        return "";
+    }
+
+    private static Policies payer(PolicyFile.PayerSpec spec, JsonNode defaults, JsonNode overrides, int defaultFiling, String name,
+            String[] text) {
         if (spec.id() == null || spec.id().isBlank()) {
             throw new PolicyException(name + ": a payer section has no id");
         }
@@ -149,16 +163,19 @@ public final class Policies {
         }
         int timelyFiling = spec.timelyFilingMonths() == null ? defaultFiling : spec.timelyFilingMonths();
         if (timelyFiling < 1) {
-            throw new PolicyException(name + where + ": timelyFilingMonths must be 1 or more");
+            throw new PolicyException(name + lineOf(text, spec.id(), String.valueOf(timelyFiling), false) + where
+                    + ": timelyFilingMonths must be 1 or more");
         }
         Set<String> disabled = new LinkedHashSet<>();
         for (String edit : spec.disabledEdits() == null ? List.<String>of() : spec.disabledEdits()) {
             String e = edit == null ? "" : edit.strip().toUpperCase(Locale.ROOT);
             if (!EDITS.contains(e)) {
-                throw new PolicyException(name + where + ": disabledEdits names '" + edit + "', which is not an edit (" + EDITS + ")");
+                throw new PolicyException(name + lineOf(text, spec.id(), edit, false) + where + ": disabledEdits names '" + edit
+                        + "', which is not an edit (" + EDITS + ")");
             }
             if (e.equals("INVALID_CLAIM")) {
-                throw new PolicyException(name + where + ": INVALID_CLAIM cannot be turned off (an unusable claim cannot be judged)");
+                throw new PolicyException(name + lineOf(text, spec.id(), edit, false) + where
+                        + ": INVALID_CLAIM cannot be turned off (an unusable claim cannot be judged)");
             }
             disabled.add(e);
         }
@@ -167,32 +184,67 @@ public final class Policies {
             String e = c.getKey().strip().toUpperCase(Locale.ROOT);
             String carc = c.getValue() == null ? "" : c.getValue().strip().toUpperCase(Locale.ROOT);
             if (!EDITS.contains(e)) {
-                throw new PolicyException(name + where + ": carcs names '" + c.getKey() + "', which is not an edit");
+                throw new PolicyException(name + lineOf(text, spec.id(), c.getKey(), false) + where + ": carcs names '" + c.getKey()
+                        + "', which is not an edit");
             }
             if (!CARC.matcher(carc).matches()) {
-                throw new PolicyException(name + where + ": the CARC of " + e + " must read like CO-97 (group CO, PR, OA or PI), not '"
-                        + c.getValue() + "'");
+                throw new PolicyException(name + lineOf(text, spec.id(), String.valueOf(c.getValue()).strip(), false) + where
+                        + ": the CARC of " + e + " must read like CO-97 (group CO, PR, OA or PI), not '" + c.getValue() + "'");
             }
             carcs.put(e, carc);
         }
         Payer payer = new Payer(spec.id().strip(), spec.name(), Set.copyOf(disabled), Map.copyOf(carcs),
                 spec.acceptsReplacementsAndVoids() == null || spec.acceptsReplacementsAndVoids());
-        return new Policies(compile(merged, name, where), timelyFiling, payer, Map.of());
+        return new Policies(compile(merged, name, where, text), timelyFiling, payer, Map.of());
     }
 
-    private static List<Policy> compile(List<PolicyFile.PolicySpec> specs, String name, String where) {
+    private static List<Policy> compile(List<PolicyFile.PolicySpec> specs, String name, String where, String[] text) {
         List<Policy> compiled = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
         for (PolicyFile.PolicySpec spec : specs) {
             if (spec.id() == null || spec.id().isBlank()) {
                 throw new PolicyException(name + where + ": a policy has no id");
             }
+            if (!ids.add(spec.id().strip())) {
+                throw new PolicyException(name + lineOf(text, spec.id(), null, true) + where + ": two policies with id " + spec.id());
+            }
             try {
                 compiled.add(new Policy(spec));
-            } catch (IllegalArgumentException e) {
-                throw new PolicyException(name + where + ": " + e.getMessage());
+            } catch (Policy.Invalid e) {
+                throw new PolicyException(name + lineOf(text, spec.id(), e.value, false) + where + ": " + e.getMessage());
             }
         }
         return compiled;
+    }
+
+    /**
+     * {@code :LINE} of a value that cannot be used, found in the file's text: the first line after policy {@code id}'s
+     * {@code id:} line that holds the value as a token outside a comment (with {@code last}, the last {@code id:} line of
+     * that policy itself); empty when it cannot be found (a value that came from a payer merge, say).
+     */
+    private static String lineOf(String[] text, String id, String value, boolean last) {
+        Pattern idLine = Pattern.compile("^\\s*(-\\s*)?id\\s*:\\s*[\"']?" + Pattern.quote(id.strip()) + "[\"']?\\s*(#.*)?$");
+        int start = -1;
+        for (int i = 0; i < text.length; i++) {
+            if (idLine.matcher(text[i]).matches()) {
+                start = i;
+                if (!last) {
+                    break;
+                }
+            }
+        }
+        if (value == null || value.isEmpty()) {
+            return start < 0 ? "" : ":" + (start + 1);
+        }
+        Pattern token = Pattern.compile("(^|[\\s\\[,{:\"'])" + Pattern.quote(value) + "($|[\\s\\]},\"':#])");
+        for (int i = Math.max(start, 0); i < text.length; i++) {
+            String line = text[i];
+            int comment = line.indexOf(" #");
+            if (token.matcher(comment < 0 ? line : line.substring(0, comment)).find()) {
+                return ":" + (i + 1);
+            }
+        }
+        return "";
     }
 
     private static final Set<String> EDITS = editNames();

@@ -19,6 +19,12 @@ import org.claimscrubber.claim.Normalize;
 public final class Policy {
     /** CARC group codes a liability modifier may select. */
     private static final Set<String> GROUPS = Set.of("CO", "PR", "OA", "PI");
+    /** A CPT or HCPCS Level II code: five letters or digits. */
+    private static final java.util.regex.Pattern PROCEDURE = java.util.regex.Pattern.compile("[0-9A-Z]{5}");
+    /** A remittance advice remark code: one or two letters and one to four digits (N386, MA130). */
+    private static final java.util.regex.Pattern RARC = java.util.regex.Pattern.compile("[A-Z]{1,2}[0-9]{1,4}");
+    /** A CPT or HCPCS modifier: two letters or digits. */
+    private static final java.util.regex.Pattern MODIFIER = java.util.regex.Pattern.compile("[0-9A-Z]{2}");
 
     private final PolicyFile.PolicySpec spec;
     private final LocalDate effectiveFrom;
@@ -36,35 +42,42 @@ public final class Policy {
         this.effectiveFrom = date(spec, "effectiveFrom", spec.effectiveFrom());
         this.effectiveTo = date(spec, "effectiveTo", spec.effectiveTo());
         if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-            throw new IllegalArgumentException("policy " + spec.id() + ": effectiveTo " + effectiveTo + " is before effectiveFrom " + effectiveFrom);
+            throw new Invalid("policy " + spec.id() + ": effectiveTo " + effectiveTo + " is before effectiveFrom " + effectiveFrom,
+                    spec.effectiveTo().strip());
         }
-        this.exempt = new DiagnosisList(spec.exemptWhen());
+        this.exempt = new DiagnosisList(spec.exemptWhen(), "policy " + spec.id() + ": exemptWhen");
+        if (spec.rarc() != null && !spec.rarc().isBlank() && !RARC.matcher(spec.rarc().strip()).matches()) {
+            throw new Invalid("policy " + spec.id() + ": rarc '" + spec.rarc() + "' is not a remark code (N386, MA130)", spec.rarc().strip());
+        }
         for (Map.Entry<String, String> e : spec.liabilityModifiers().entrySet()) {
             String group = e.getValue() == null ? "" : e.getValue().strip().toUpperCase(Locale.ROOT);
             if (!GROUPS.contains(group)) {
-                throw new IllegalArgumentException("policy " + spec.id() + ": liability modifier " + e.getKey() + " names group '"
-                        + e.getValue() + "' (CO, PR, OA or PI)");
+                throw new Invalid("policy " + spec.id() + ": liability modifier " + e.getKey() + " names group '"
+                        + e.getValue() + "' (CO, PR, OA or PI)", String.valueOf(e.getValue()).strip());
             }
-            liability.put(Normalize.code(e.getKey()), group);
+            liability.put(modifier(spec, "liabilityModifiers", e.getKey()), group);
         }
         PolicyFile.Frequency f = spec.frequency();
         if (f != null && (f.maxSessions() < 1 || (f.windowDays() > 0) == (f.windowMonths() > 0) || f.windowDays() < 0 || f.windowMonths() < 0)) {
-            throw new IllegalArgumentException("policy " + spec.id() + ": frequency needs maxSessions of 1 or more and exactly one of "
-                    + "windowDays or windowMonths of 1 or more");
+            throw new Invalid("policy " + spec.id() + ": frequency needs maxSessions of 1 or more and exactly one of "
+                    + "windowDays or windowMonths of 1 or more", "frequency");
         }
         for (PolicyFile.RegionSpec r : spec.regions()) {
-            Region region = new Region(r);
+            Region region = new Region(spec, r);
             regions.add(region);
             levels.addAll(region.levels());
             for (String code : r.codes()) {
-                Region previous = regionByCode.put(Normalize.code(code), region);
+                Region previous = regionByCode.put(procedure(spec, "region " + r.name() + " codes", code), region);
                 if (previous != null) {
-                    throw new IllegalArgumentException("policy " + spec.id() + ": code " + code + " is in two regions");
+                    throw new Invalid("policy " + spec.id() + ": code " + code + " is in two regions", code.strip());
                 }
             }
         }
         for (PolicyFile.NotCovered n : spec.notCovered()) {
-            String code = Normalize.code(n.code());
+            String code = procedure(spec, "notCovered", n.code());
+            if (n.modifier() != null && !n.modifier().isBlank()) {
+                modifier(spec, "notCovered " + code, n.modifier());
+            }
             if (n.modifier() == null || n.modifier().isBlank()) {
                 notCoveredByCode.put(code, n);
             } else {
@@ -167,7 +180,36 @@ public final class Policy {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("policy " + spec.id() + ": " + field + " '" + text + "' is not an ISO date (yyyy-MM-dd)");
+            throw new Invalid("policy " + spec.id() + ": " + field + " '" + text + "' is not an ISO date (yyyy-MM-dd)", text.strip());
+        }
+    }
+
+    /** The normalised procedure code, refused unless it reads like a CPT or HCPCS code (a typo would turn the policy off for it). */
+    private static String procedure(PolicyFile.PolicySpec spec, String field, String raw) {
+        String code = Normalize.code(raw);
+        if (code == null || !PROCEDURE.matcher(code).matches()) {
+            throw new Invalid("policy " + spec.id() + ": " + field + " names '" + raw + "', which is not a five-character CPT or HCPCS code",
+                    raw == null ? null : raw.strip());
+        }
+        return code;
+    }
+
+    private static String modifier(PolicyFile.PolicySpec spec, String field, String raw) {
+        String m = Normalize.code(raw);
+        if (m == null || !MODIFIER.matcher(m).matches()) {
+            throw new Invalid("policy " + spec.id() + ": " + field + " names modifier '" + raw + "', which is not two letters or digits",
+                    raw == null ? null : raw.strip());
+        }
+        return m;
+    }
+
+    /** A value of the policy file that cannot be used, with the text that shows it (to find its line). */
+    static final class Invalid extends IllegalArgumentException {
+        final String value;
+
+        Invalid(String message, String value) {
+            super(message);
+            this.value = value;
         }
     }
 
@@ -177,13 +219,13 @@ public final class Policy {
         private final DiagnosisList covered;
         private final List<Level> levels = new ArrayList<>();
 
-        Region(PolicyFile.RegionSpec spec) {
+        Region(PolicyFile.PolicySpec policy, PolicyFile.RegionSpec spec) {
             this.spec = spec;
-            this.covered = new DiagnosisList(spec.coveredDiagnoses());
+            this.covered = new DiagnosisList(spec.coveredDiagnoses(), "policy " + policy.id() + ": region " + spec.name() + " coveredDiagnoses");
             for (PolicyFile.LevelSpec l : spec.levels()) {
                 Set<String> codes = new HashSet<>();
                 for (String c : l.codes()) {
-                    codes.add(Normalize.code(c));
+                    codes.add(procedure(policy, "level " + l.name() + " codes", c));
                 }
                 levels.add(new Level(l.name(), codes, l.max(), l.bySide()));
             }

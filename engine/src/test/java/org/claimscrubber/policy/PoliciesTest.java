@@ -50,6 +50,74 @@ class PoliciesTest {
         assertTrue(badFrequency.getMessage().contains("maxSessions"));
     }
 
+    /**
+     * A value that cannot be used is refused with the line that holds it: a typo in a code would otherwise turn the policy
+     * off for that code without a word.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "effectiveFrom: 2021-13-05|8|effectiveFrom '2021-13-05' is not an ISO date",
+        "effectiveTo: 2020-01-01|8|effectiveTo 2020-01-01 is before effectiveFrom 2021-01-05",
+        "notCovered: [{code: '6232', reason: typo}]|8|notCovered names '6232', which is not a five-character CPT or HCPCS code",
+        "notCovered: [{code: '62321', modifier: '5', reason: typo}]|8|names modifier '5'",
+        "liabilityModifiers: {GA: XX}|8|liability modifier GA names group 'XX'",
+        "exemptWhen: [NOTADX]|8|exemptWhen names 'NOTADX', which is not an ICD-10-CM code or family",
+        "exemptWhen: ['12345']|8|exemptWhen names '12345'",
+        "rarc: N 386|8|rarc 'N 386' is not a remark code"})
+    void aValueThatCannotBeUsedIsRefusedWithItsLine(String entry, int line, String reason) {
+        String yaml = """
+                timelyFilingMonths: 12
+                policies:
+                  - id: A
+                    regions:
+                      - {name: lumbar, codes: ["62323"], coveredDiagnoses: [M54.16]}
+                  - id: B
+                    effectiveFrom: 2021-01-05
+                    %s
+                """.formatted(entry).replace("effectiveFrom: 2021-01-05\n    effectiveFrom", "effectiveFrom");
+
+        Policies.PolicyException e = assertThrows(Policies.PolicyException.class, () -> parse(yaml));
+
+        assertTrue(e.getMessage().startsWith("test.yaml:" + (entry.startsWith("effectiveFrom") ? line - 1 : line) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void badCodesInRegionsAndLevelsAndDiagnosisListsAreRefusedWithTheirLine() {
+        Policies.PolicyException region = assertThrows(Policies.PolicyException.class, () -> parse(
+                "policies:\n  - id: X\n    regions:\n      - name: lumbar\n        codes: [\"62323\", \"62321X\"]\n"));
+        Policies.PolicyException level = assertThrows(Policies.PolicyException.class, () -> parse(
+                "policies:\n  - id: X\n    regions:\n      - name: lumbar\n        codes: [\"64483\"]\n"
+                        + "        levels: [{name: tf, codes: [\"9999\"], max: 2}]\n"));
+        Policies.PolicyException covered = assertThrows(Policies.PolicyException.class, () -> parse(
+                "policies:\n  - id: X\n    regions:\n      - name: lumbar\n        codes: [\"62323\"]\n        coveredDiagnoses: [M54.16, \"M5\"]\n"));
+
+        assertTrue(region.getMessage().startsWith("test.yaml:5: policy X: region lumbar codes names '62321X'"), region.getMessage());
+        assertTrue(level.getMessage().startsWith("test.yaml:6: policy X: level tf codes names '9999'"), level.getMessage());
+        assertTrue(covered.getMessage().startsWith("test.yaml:6: policy X: region lumbar coveredDiagnoses names 'M5'"), covered.getMessage());
+    }
+
+    @Test
+    void aPayerSectionsBadValueIsRefusedWithItsLine() {
+        Policies.PolicyException carc = assertThrows(Policies.PolicyException.class, () -> parse(
+                "policies: []\npayers:\n  - id: P1\n    carcs: {MUE: XX119}\n"));
+        Policies.PolicyException top = assertThrows(Policies.PolicyException.class, () -> parse("policies: []\ntimelyFilingMonths: 0\n"));
+
+        assertEquals("test.yaml:4 (payer P1): the CARC of MUE must read like CO-97 (group CO, PR, OA or PI), not 'XX119'", carc.getMessage());
+        assertEquals("test.yaml:2: timelyFilingMonths must be 1 or more", top.getMessage());
+    }
+
+    @Test
+    void twoPoliciesWithOneIdAndAKeyGivenTwiceAreRefused() {
+        Policies.PolicyException twice = assertThrows(Policies.PolicyException.class,
+                () -> parse("policies:\n  - id: X\n    name: one\n  - id: X\n    name: two\n"));
+        Policies.PolicyException key = assertThrows(Policies.PolicyException.class,
+                () -> parse("timelyFilingMonths: 12\ntimelyFilingMonths: 3\npolicies: []\n"));
+
+        assertEquals("test.yaml:4: two policies with id X", twice.getMessage());
+        assertTrue(key.getMessage().startsWith("test.yaml:2: ") && key.getMessage().contains("timelyFilingMonths"), key.getMessage());
+    }
+
     @Test
     void aCodeInTwoRegionsIsRefused() {
         assertThrows(Policies.PolicyException.class, () -> parse("policies:\n  - id: X\n    regions:\n"
