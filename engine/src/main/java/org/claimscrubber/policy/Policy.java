@@ -186,21 +186,19 @@ public final class Policy {
 
     /** The normalised procedure code, refused unless it reads like a CPT or HCPCS code (a typo would turn the policy off for it). */
     private static String procedure(PolicyFile.PolicySpec spec, String field, String raw) {
-        String code = Normalize.code(raw);
-        if (code == null || !PROCEDURE.matcher(code).matches()) {
-            throw new Invalid("policy " + spec.id() + ": " + field + " names '" + raw + "', which is not a five-character CPT or HCPCS code",
-                    raw == null ? null : raw.strip());
-        }
-        return code;
+        return normalised(spec, field + " names '" + raw + "', which is not a five-character CPT or HCPCS code", raw, PROCEDURE);
     }
 
     private static String modifier(PolicyFile.PolicySpec spec, String field, String raw) {
-        String m = Normalize.code(raw);
-        if (m == null || !MODIFIER.matcher(m).matches()) {
-            throw new Invalid("policy " + spec.id() + ": " + field + " names modifier '" + raw + "', which is not two letters or digits",
-                    raw == null ? null : raw.strip());
+        return normalised(spec, field + " names modifier '" + raw + "', which is not two letters or digits", raw, MODIFIER);
+    }
+
+    private static String normalised(PolicyFile.PolicySpec spec, String problem, String raw, java.util.regex.Pattern form) {
+        String code = Normalize.code(raw);
+        if (code == null || !form.matcher(code).matches()) {
+            throw new Invalid("policy " + spec.id() + ": " + problem, raw == null ? null : raw.strip());
         }
-        return m;
+        return code;
     }
 
     /** A value of the policy file that cannot be used, with the text that shows it (to find its line). */
