@@ -21,12 +21,12 @@ final class DiagnosisList {
     private final List<String> families = new ArrayList<>();
 
     /** Refuses an entry that cannot be an ICD-10-CM code or family ({@code field} names the list in the message). */
-    DiagnosisList(List<String> codes, String field) {
+    DiagnosisList(List<String> codes, String field, String key) {
         for (String dx : codes) {
             String n = Normalize.diagnosis(dx);
             if (n == null || !(CODE.matcher(n).matches() || FAMILY.matcher(n).matches())) {
                 throw new Policy.Invalid(field + " names '" + dx + "', which is not an ICD-10-CM code or family (M54.16, G35*)",
-                        dx == null ? null : dx.strip());
+                        key, dx, false);
             }
             if (n.endsWith("*")) {
                 families.add(n.substring(0, n.length() - 1));

@@ -3,6 +3,7 @@ package org.claimscrubber.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -55,14 +56,21 @@ public final class Policies {
     }
 
     public static Policies load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+        return parse(read(file), file.toString());
+    }
+
+    /** A policy file's text; a file that cannot be read is a {@link PolicyException} saying why in words. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new PolicyException(file + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new PolicyException(file + ": cannot be read (access denied)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new PolicyException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new PolicyException(file + ": " + e.getMessage());
+            throw new PolicyException(file + (Files.isDirectory(file) ? ": is a folder" : ": " + e.getMessage()));
         }
     }
 
@@ -89,7 +97,7 @@ public final class Policies {
         JsonNode tree;
         try {
             file = YAML.readValue(bytes, PolicyFile.class);
-            tree = YAML.readTree(bytes);
+            tree = LocatedYaml.read(YAML.getFactory(), bytes);
         } catch (UnrecognizedPropertyException e) {
             String where = e.getPath().stream().anyMatch(r -> "payers".equals(r.getFieldName())) ? " in a payer section" : "";
             throw new PolicyException(name + ":" + keyLine(bytes, e.getPropertyName(), e.getLocation().getLineNr()) + ": unknown key '"
@@ -102,16 +110,17 @@ public final class Policies {
             throw new PolicyException(name + ": no 'policies' list");
         }
         int timelyFiling = file.timelyFilingMonths() == null ? DEFAULT_TIMELY_FILING_MONTHS : file.timelyFilingMonths();
-        String[] text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
         if (timelyFiling < 1) {
-            throw new PolicyException(name + keyLine(text, "timelyFilingMonths") + ": timelyFilingMonths must be 1 or more");
+            throw new PolicyException(name + at(tree, "timelyFilingMonths", null) + ": timelyFilingMonths must be 1 or more");
         }
-        List<Policy> compiled = compile(file.policies(), name, "", text);
+        List<JsonNode> defaults = new ArrayList<>();
+        tree.get("policies").forEach(defaults::add);
+        List<Policy> compiled = compile(defaults, name, "", null);
         Map<String, Policies> payers = new HashMap<>();
         List<PolicyFile.PayerSpec> specs = file.payers() == null ? List.of() : file.payers();
         for (int i = 0; i < specs.size(); i++) {
             PolicyFile.PayerSpec spec = specs.get(i);
-            Policies payer = payer(spec, tree.get("policies"), tree.get("payers").get(i).get("policies"), timelyFiling, name, text);
+            Policies payer = payer(spec, tree.get("policies"), tree.get("payers").get(i), timelyFiling, name);
             if (payers.put(key(spec.id()), payer) != null) {
                 throw new PolicyException(name + ": two payer sections for payer " + spec.id());
             }
@@ -136,45 +145,34 @@ public final class Policies {
         return reported;
     }
 
-    /** {@code :LINE} of the first line that sets {@code key} at the top of the file, or empty. */
-    private static String keyLine(String[] text, String key) {
-        Pattern keyed = Pattern.compile("^" + Pattern.quote(key) + "\\s*:");
-        for (int i = 0; i < text.length; i++) {
-            if (keyed.matcher(text[i]).find()) {
-                return ":" + (i + 1);
-            }
-        }
-        return "";
-    }
-
-    private static Policies payer(PolicyFile.PayerSpec spec, JsonNode defaults, JsonNode overrides, int defaultFiling, String name,
-            String[] text) {
+    private static Policies payer(PolicyFile.PayerSpec spec, JsonNode defaults, JsonNode section, int defaultFiling, String name) {
         if (spec.id() == null || spec.id().isBlank()) {
             throw new PolicyException(name + ": a payer section has no id");
         }
         String where = " (payer " + spec.id() + ")";
-        List<PolicyFile.PolicySpec> merged = new ArrayList<>();
-        for (JsonNode p : PayerMerge.policies(defaults, overrides)) {
-            try {
-                merged.add(YAML.treeToValue(p, PolicyFile.PolicySpec.class));
-            } catch (JsonProcessingException e) {
-                throw new PolicyException(name + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+        JsonNode overrides = section.get("policies");
+        Set<String> overridden = new java.util.HashSet<>();
+        for (JsonNode p : overrides == null ? JsonNodeFactory.instance.arrayNode() : overrides) {
+            JsonNode id = p.get("id");
+            if (id != null && !overridden.add(id.asText().strip())) {
+                throw new PolicyException(name + at(p, "id", null) + where + ": two policies with id " + id.asText());
             }
         }
+        List<JsonNode> merged = new ArrayList<>();
+        PayerMerge.policies(defaults, overrides).forEach(merged::add);
         int timelyFiling = spec.timelyFilingMonths() == null ? defaultFiling : spec.timelyFilingMonths();
         if (timelyFiling < 1) {
-            throw new PolicyException(name + lineOf(text, spec.id(), String.valueOf(timelyFiling), false) + where
-                    + ": timelyFilingMonths must be 1 or more");
+            throw new PolicyException(name + at(section, "timelyFilingMonths", null) + where + ": timelyFilingMonths must be 1 or more");
         }
         Set<String> disabled = new LinkedHashSet<>();
         for (String edit : spec.disabledEdits() == null ? List.<String>of() : spec.disabledEdits()) {
             String e = edit == null ? "" : edit.strip().toUpperCase(Locale.ROOT);
             if (!EDITS.contains(e)) {
-                throw new PolicyException(name + lineOf(text, spec.id(), edit, false) + where + ": disabledEdits names '" + edit
+                throw new PolicyException(name + at(section, "disabledEdits", edit) + where + ": disabledEdits names '" + edit
                         + "', which is not an edit (" + EDITS + ")");
             }
             if (e.equals("INVALID_CLAIM")) {
-                throw new PolicyException(name + lineOf(text, spec.id(), edit, false) + where
+                throw new PolicyException(name + at(section, "disabledEdits", edit) + where
                         + ": INVALID_CLAIM cannot be turned off (an unusable claim cannot be judged)");
             }
             disabled.add(e);
@@ -184,67 +182,79 @@ public final class Policies {
             String e = c.getKey().strip().toUpperCase(Locale.ROOT);
             String carc = c.getValue() == null ? "" : c.getValue().strip().toUpperCase(Locale.ROOT);
             if (!EDITS.contains(e)) {
-                throw new PolicyException(name + lineOf(text, spec.id(), c.getKey(), false) + where + ": carcs names '" + c.getKey()
+                throw new PolicyException(name + at(section, c.getKey(), null) + where + ": carcs names '" + c.getKey()
                         + "', which is not an edit");
             }
             if (!CARC.matcher(carc).matches()) {
-                throw new PolicyException(name + lineOf(text, spec.id(), String.valueOf(c.getValue()).strip(), false) + where
+                throw new PolicyException(name + at(section, c.getKey(), null) + where
                         + ": the CARC of " + e + " must read like CO-97 (group CO, PR, OA or PI), not '" + c.getValue() + "'");
             }
-            carcs.put(e, carc);
+            if (carcs.put(e, carc) != null) {
+                throw new PolicyException(name + at(section, c.getKey(), null) + where + ": carcs gives " + e + " twice");
+            }
         }
         Payer payer = new Payer(spec.id().strip(), spec.name(), Set.copyOf(disabled), Map.copyOf(carcs),
                 spec.acceptsReplacementsAndVoids() == null || spec.acceptsReplacementsAndVoids());
-        return new Policies(compile(merged, name, where, text), timelyFiling, payer, Map.of());
+        return new Policies(compile(merged, name, where, section), timelyFiling, payer, Map.of());
     }
 
-    private static List<Policy> compile(List<PolicyFile.PolicySpec> specs, String name, String where, String[] text) {
+    /**
+     * The policies of these nodes (the file's own scalars, so a problem is reported with its line). For a payer
+     * {@code section} the nodes are the defaults with the section laid over them; the defaults compiled on their own, so
+     * a problem is the section's: it is reported at a line of the section.
+     */
+    private static List<Policy> compile(List<JsonNode> nodes, String name, String where, JsonNode section) {
         List<Policy> compiled = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
-        for (PolicyFile.PolicySpec spec : specs) {
+        for (JsonNode node : nodes) {
+            PolicyFile.PolicySpec spec;
+            try {
+                spec = YAML.treeToValue(node, PolicyFile.PolicySpec.class);
+            } catch (JsonProcessingException e) {
+                throw new PolicyException(name + at(node, "id", null) + where + ": "
+                        + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+            }
             if (spec.id() == null || spec.id().isBlank()) {
                 throw new PolicyException(name + where + ": a policy has no id");
             }
             if (!ids.add(spec.id().strip())) {
-                throw new PolicyException(name + lineOf(text, spec.id(), null, true) + where + ": two policies with id " + spec.id());
+                throw new PolicyException(name + at(node, "id", null) + where + ": two policies with id " + spec.id());
             }
             try {
                 compiled.add(new Policy(spec));
             } catch (Policy.Invalid e) {
-                throw new PolicyException(name + lineOf(text, spec.id(), e.value, false) + where + ": " + e.getMessage());
+                throw new PolicyException(name + ":" + line(node, section, spec.id(), e) + where + ": " + e.getMessage());
             }
         }
         return compiled;
     }
 
+    /** {@code :LINE} of the first scalar under {@code node} held by {@code key} (reading {@code value} when given), or empty. */
+    private static String at(JsonNode node, String key, String value) {
+        int line = LocatedYaml.line(node, key, value);
+        return line > 0 ? ":" + line : "";
+    }
+
     /**
-     * {@code :LINE} of a value that cannot be used, found in the file's text: the first line after policy {@code id}'s
-     * {@code id:} line that holds the value as a token outside a comment (with {@code last}, the last {@code id:} line of
-     * that policy itself); empty when it cannot be found (a value that came from a payer merge, say).
+     * The line of the value that made a policy unusable: among the scalars that show it (the last for the second of
+     * two), those of the payer section when there is one; else the section's entry for the policy, else the policy's id.
      */
-    private static String lineOf(String[] text, String id, String value, boolean last) {
-        Pattern idLine = Pattern.compile("^\\s*(-\\s*)?id\\s*:\\s*[\"']?" + Pattern.quote(id.strip()) + "[\"']?\\s*(#.*)?$");
-        int start = -1;
-        for (int i = 0; i < text.length; i++) {
-            if (idLine.matcher(text[i]).matches()) {
-                start = i;
-                if (!last) {
-                    break;
+    private static int line(JsonNode policy, JsonNode section, String id, Policy.Invalid e) {
+        int from = section == null ? 0 : LocatedYaml.line(section, "id", null);
+        List<Integer> lines = LocatedYaml.lines(policy, e.key, e.value);
+        lines.removeIf(l -> l < from);
+        if (!lines.isEmpty()) {
+            return e.last ? lines.get(lines.size() - 1) : lines.get(0);
+        }
+        if (section != null && section.get("policies") != null) {
+            for (JsonNode own : section.get("policies")) {
+                if (own.get("id") != null && own.get("id").asText().strip().equals(id.strip())) {
+                    return LocatedYaml.line(own, "id", null);
                 }
             }
+            return from;
         }
-        if (value == null || value.isEmpty()) {
-            return start < 0 ? "" : ":" + (start + 1);
-        }
-        Pattern token = Pattern.compile("(^|[\\s\\[,{:\"'])" + Pattern.quote(value) + "($|[\\s\\]},\"':#])");
-        for (int i = Math.max(start, 0); i < text.length; i++) {
-            String line = text[i];
-            int comment = line.indexOf(" #");
-            if (token.matcher(comment < 0 ? line : line.substring(0, comment)).find()) {
-                return ":" + (i + 1);
-            }
-        }
-        return "";
+        return LocatedYaml.line(policy, "id", null);
     }
 
     private static final Set<String> EDITS = editNames();

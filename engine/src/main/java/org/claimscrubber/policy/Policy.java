@@ -43,40 +43,42 @@ public final class Policy {
         this.effectiveTo = date(spec, "effectiveTo", spec.effectiveTo());
         if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
             throw new Invalid("policy " + spec.id() + ": effectiveTo " + effectiveTo + " is before effectiveFrom " + effectiveFrom,
-                    spec.effectiveTo().strip());
+                    "effectiveTo", spec.effectiveTo(), false);
         }
-        this.exempt = new DiagnosisList(spec.exemptWhen(), "policy " + spec.id() + ": exemptWhen");
-        if (spec.rarc() != null && !spec.rarc().isBlank() && !RARC.matcher(spec.rarc().strip()).matches()) {
-            throw new Invalid("policy " + spec.id() + ": rarc '" + spec.rarc() + "' is not a remark code (N386, MA130)", spec.rarc().strip());
+        this.exempt = new DiagnosisList(spec.exemptWhen(), "policy " + spec.id() + ": exemptWhen", "exemptWhen");
+        if (rarc() != null && !RARC.matcher(rarc()).matches()) {
+            throw new Invalid("policy " + spec.id() + ": rarc '" + spec.rarc() + "' is not a remark code (N386, MA130)", "rarc", spec.rarc(), false);
         }
         for (Map.Entry<String, String> e : spec.liabilityModifiers().entrySet()) {
             String group = e.getValue() == null ? "" : e.getValue().strip().toUpperCase(Locale.ROOT);
             if (!GROUPS.contains(group)) {
                 throw new Invalid("policy " + spec.id() + ": liability modifier " + e.getKey() + " names group '"
-                        + e.getValue() + "' (CO, PR, OA or PI)", String.valueOf(e.getValue()).strip());
+                        + e.getValue() + "' (CO, PR, OA or PI)", e.getKey(), e.getValue(), false);
             }
-            liability.put(modifier(spec, "liabilityModifiers", e.getKey()), group);
+            if (liability.put(modifier(spec, "liabilityModifiers", e.getKey(), e.getKey()), group) != null) {
+                throw new Invalid("policy " + spec.id() + ": liability modifier " + e.getKey() + " is given twice", e.getKey(), null, false);
+            }
         }
         PolicyFile.Frequency f = spec.frequency();
         if (f != null && (f.maxSessions() < 1 || (f.windowDays() > 0) == (f.windowMonths() > 0) || f.windowDays() < 0 || f.windowMonths() < 0)) {
             throw new Invalid("policy " + spec.id() + ": frequency needs maxSessions of 1 or more and exactly one of "
-                    + "windowDays or windowMonths of 1 or more", "frequency");
+                    + "windowDays or windowMonths of 1 or more", "maxSessions", null, false);
         }
         for (PolicyFile.RegionSpec r : spec.regions()) {
             Region region = new Region(spec, r);
             regions.add(region);
             levels.addAll(region.levels());
             for (String code : r.codes()) {
-                Region previous = regionByCode.put(procedure(spec, "region " + r.name() + " codes", code), region);
+                Region previous = regionByCode.put(procedure(spec, "region " + r.name() + " codes", "codes", code), region);
                 if (previous != null) {
-                    throw new Invalid("policy " + spec.id() + ": code " + code + " is in two regions", code.strip());
+                    throw new Invalid("policy " + spec.id() + ": code " + code + " is in two regions", "codes", code, true);
                 }
             }
         }
         for (PolicyFile.NotCovered n : spec.notCovered()) {
-            String code = procedure(spec, "notCovered", n.code());
+            String code = procedure(spec, "notCovered", "code", n.code());
             if (n.modifier() != null && !n.modifier().isBlank()) {
-                modifier(spec, "notCovered " + code, n.modifier());
+                modifier(spec, "notCovered " + code, "modifier", n.modifier());
             }
             if (n.modifier() == null || n.modifier().isBlank()) {
                 notCoveredByCode.put(code, n);
@@ -104,7 +106,7 @@ public final class Policy {
 
     /** The remark code sent with this policy's frequency findings, or null. */
     public String rarc() {
-        return spec.rarc() == null || spec.rarc().isBlank() ? null : spec.rarc().strip();
+        return spec.rarc() == null || spec.rarc().isBlank() ? null : spec.rarc().strip().toUpperCase(Locale.ROOT);
     }
 
     /** Whether the policy governs services on this date (effectiveFrom through effectiveTo, both inclusive). */
@@ -180,34 +182,41 @@ public final class Policy {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new Invalid("policy " + spec.id() + ": " + field + " '" + text + "' is not an ISO date (yyyy-MM-dd)", text.strip());
+            throw new Invalid("policy " + spec.id() + ": " + field + " '" + text + "' is not an ISO date (yyyy-MM-dd)", field, text, false);
         }
     }
 
     /** The normalised procedure code, refused unless it reads like a CPT or HCPCS code (a typo would turn the policy off for it). */
-    private static String procedure(PolicyFile.PolicySpec spec, String field, String raw) {
-        return normalised(spec, field + " names '" + raw + "', which is not a five-character CPT or HCPCS code", raw, PROCEDURE);
+    private static String procedure(PolicyFile.PolicySpec spec, String field, String key, String raw) {
+        return normalised(spec, field + " names '" + raw + "', which is not a five-character CPT or HCPCS code", key, raw, PROCEDURE);
     }
 
-    private static String modifier(PolicyFile.PolicySpec spec, String field, String raw) {
-        return normalised(spec, field + " names modifier '" + raw + "', which is not two letters or digits", raw, MODIFIER);
+    private static String modifier(PolicyFile.PolicySpec spec, String field, String key, String raw) {
+        return normalised(spec, field + " names modifier '" + raw + "', which is not two letters or digits", key, raw, MODIFIER);
     }
 
-    private static String normalised(PolicyFile.PolicySpec spec, String problem, String raw, java.util.regex.Pattern form) {
+    private static String normalised(PolicyFile.PolicySpec spec, String problem, String key, String raw, java.util.regex.Pattern form) {
         String code = Normalize.code(raw);
         if (code == null || !form.matcher(code).matches()) {
-            throw new Invalid("policy " + spec.id() + ": " + problem, raw == null ? null : raw.strip());
+            throw new Invalid("policy " + spec.id() + ": " + problem, key, raw, false);
         }
         return code;
     }
 
-    /** A value of the policy file that cannot be used, with the text that shows it (to find its line). */
+    /**
+     * A value of the policy file that cannot be used, with what finds its line: the key that holds it and its text
+     * (either may be null), and whether the last such value is meant (the second of two).
+     */
     static final class Invalid extends IllegalArgumentException {
+        final String key;
         final String value;
+        final boolean last;
 
-        Invalid(String message, String value) {
+        Invalid(String message, String key, String value, boolean last) {
             super(message);
+            this.key = key;
             this.value = value;
+            this.last = last;
         }
     }
 
@@ -219,11 +228,16 @@ public final class Policy {
 
         Region(PolicyFile.PolicySpec policy, PolicyFile.RegionSpec spec) {
             this.spec = spec;
-            this.covered = new DiagnosisList(spec.coveredDiagnoses(), "policy " + policy.id() + ": region " + spec.name() + " coveredDiagnoses");
+            this.covered = new DiagnosisList(spec.coveredDiagnoses(), "policy " + policy.id() + ": region " + spec.name() + " coveredDiagnoses",
+                    "coveredDiagnoses");
             for (PolicyFile.LevelSpec l : spec.levels()) {
+                if (l.codes() == null || l.codes().isEmpty() || l.max() < 1) {
+                    throw new Invalid("policy " + policy.id() + ": level " + l.name() + " needs codes and a max of 1 or more", "name",
+                            l.name(), false);
+                }
                 Set<String> codes = new HashSet<>();
                 for (String c : l.codes()) {
-                    codes.add(procedure(policy, "level " + l.name() + " codes", c));
+                    codes.add(procedure(policy, "level " + l.name() + " codes", "codes", c));
                 }
                 levels.add(new Level(l.name(), codes, l.max(), l.bySide()));
             }

@@ -107,6 +107,43 @@ class PoliciesTest {
         assertEquals("test.yaml:2: timelyFilingMonths must be 1 or more", top.getMessage());
     }
 
+    /** Where a value of a payer section, or one that also appears earlier in the file, is reported. */
+    @Test
+    void theLineIsTheOneThatHoldsTheProblem() {
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("policies:\n  - id: X\n    name: one\n  - id: Y\n  - id: X\npayers:\n  - id: P\n    policies:\n      - id: X\n        name: p\n",
+                "test.yaml:5: two policies with id X");
+        cases.put("policies:\n  - id: E\n    regions:\n      - name: cervical\n        codes: [\"62321\"]\n      - name: lumbar\n"
+                + "        codes: [\"62323\"]\npayers:\n  - id: P\n    policies:\n      - id: E\n        regions:\n          - name: cervical\n"
+                + "            codes: [\"62321\", \"62323\"]\n", "test.yaml:14 (payer P): policy E: code 62323 is in two regions");
+        cases.put("policies:\n  - id: E\n    frequency: {maxSessions: 4, windowMonths: 12}\npayers:\n  - id: P\n    policies:\n      - id: E\n"
+                + "        frequency: {windowDays: 365}\n", "test.yaml:7 (payer P): policy E: frequency needs");
+        cases.put("policies:\n  - id: X\n    frequency: {maxSessions: 4, windowDays: 365}\n    notCovered:\n"
+                + "      - {code: \"62323\", modifier: \"4\", reason: r}\n", "test.yaml:5: policy X: notCovered 62323 names modifier '4'");
+        cases.put("policies:\n  - id: X\npayers:\n  - id: P\n    policies:\n      - id: X\n        name: a\n      - id: X\n        name: b\n",
+                "test.yaml:8 (payer P): two policies with id X");
+        cases.put("policies:\n  - id: X\n    regions:\n      - name: a\n        codes: [\"62323\"]\n      - name: b\n        codes: [\"64483\", \"62323\"]\n",
+                "test.yaml:7: policy X: code 62323 is in two regions");
+        cases.put("policies:\n  - id: X\n    liabilityModifiers: {GA: PR, ga: CO}\n", "test.yaml:3: policy X: liability modifier ga is given twice");
+        cases.put("policies:\n  - id: X\n    regions:\n      - name: a\n        codes: [\"62323\"]\n        levels: [{name: il, codes: [\"62323\"], max: 0}]\n",
+                "test.yaml:6: policy X: level il needs codes and a max of 1 or more");
+        cases.put("policies:\n  - id: X\n    regions:\n      - name: a\n        codes: [\"62323\"]\n        levels: [{name: il, max: 2}]\n",
+                "test.yaml:6: policy X: level il needs codes");
+        cases.forEach((yaml, expected) -> {
+            Policies.PolicyException e = assertThrows(Policies.PolicyException.class, () -> parse(yaml), yaml);
+            assertTrue(e.getMessage().startsWith(expected), e.getMessage() + " <- " + yaml);
+        });
+    }
+
+    /** YAML reads an unquoted 00100 as the octal number 64; the file's text is what counts, in payer sections too. */
+    @Test
+    void anUnquotedAnesthesiaCodeKeepsItsText() throws Exception {
+        Policies p = parse("policies:\n  - id: X\n    notCovered: [{code: 00100, reason: r}]\npayers:\n  - id: P\n    timelyFilingMonths: 6\n");
+
+        assertNotNull(p.all().get(0).notCovered("00100", List.of()));
+        assertNotNull(p.forPayer("P").all().get(0).notCovered("00100", List.of()));
+    }
+
     @Test
     void twoPoliciesWithOneIdAndAKeyGivenTwiceAreRefused() {
         Policies.PolicyException twice = assertThrows(Policies.PolicyException.class,

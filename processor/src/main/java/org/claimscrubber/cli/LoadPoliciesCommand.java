@@ -1,6 +1,5 @@
 package org.claimscrubber.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,9 +35,6 @@ public final class LoadPoliciesCommand implements Callable<Integer> {
             return 0;
         } catch (Policies.PolicyException e) {
             err.println("load-policies: " + e.getMessage() + " (nothing was sent; the policies in force are unchanged)");
-            return Main.EXIT_USAGE;
-        } catch (IOException e) {
-            err.println("load-policies: " + file + ": " + e.getMessage());
             return Main.EXIT_USAGE;
         } catch (PublishException e) {
             err.println("load-policies: " + e.getMessage());

@@ -39,8 +39,10 @@ public final class Main implements Runnable {
     static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
+        String hint = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                ? "did you mean " + String.join(" or ", u.getSuggestions()) + "? " : "";
         cmd.getErr().println(cmd.getCommandName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                + " (" + name + " --help lists the options)");
+                + " (" + hint + name + " --help lists the options)");
         cmd.getErr().flush();
         return EXIT_USAGE;
     }

@@ -1,7 +1,5 @@
 package org.claimscrubber.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +30,8 @@ public final class PolicyPublisher {
      * @throws Policies.PolicyException the file cannot be used (nothing was sent)
      * @throws PublishException the cluster could not be reached or refused the record
      */
-    public Policies publish(Path file) throws java.io.IOException {
-        String yaml = Files.readString(file, StandardCharsets.UTF_8);
+    public Policies publish(Path file) {
+        String yaml = Policies.read(file);
         Policies policies = Policies.parse(yaml, file.toString());
         try {
             ReferenceTopics.ensure(ClientConfigs.connection(config), TIMEOUT);

@@ -40,6 +40,23 @@ class ExitStatusTest {
     }
 
     @Test
+    void aMistypedCommandGetsPicoclisSuggestionOnTheSameLine() {
+        MainRun run = execute("chek", "--claims", "c.jsonl");
+
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("did you mean check"), run.err());
+    }
+
+    @Test
+    void loadPoliciesWithAMissingFileSaysSoBeforeReachingForTheCluster() throws Exception {
+        MainRun run = execute("load-policies", "--bootstrap-servers", "127.0.0.1:" + closedPort(), "--file", dir.resolve("gone.yaml").toString());
+
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().startsWith("load-policies: " + dir.resolve("gone.yaml") + ": no such file"), run.err());
+    }
+
+    @Test
     void aMissingPolicyFileSaysSo() throws Exception {
         Path claims = Files.writeString(dir.resolve("c.jsonl"), "");
 
