@@ -30,7 +30,10 @@ import org.claimscrubber.reference.ReferenceData;
  * The stream processor and the {@code check} command both call it, so they cannot disagree.
  */
 public final class EditEngine {
-    /** Days of history kept beyond the longest policy window, for claims that arrive out of date order. */
+    /**
+     * Days of history kept beyond the longest policy or timely filing window, for claims that arrive out of date order:
+     * a claim that may still be filed finds the accepted claims it duplicates, replaces or voids.
+     */
     public static final int RETENTION_MARGIN_DAYS = 90;
     /** The most bytes one member's history may take in its stored form (half of Kafka's default request size). */
     public static final int HISTORY_LIMIT_BYTES = 512 * 1024;
@@ -49,7 +52,7 @@ public final class EditEngine {
         this.policies = policies;
         this.basis = basis;
         this.clock = clock;
-        this.retentionDays = Math.max(policies.longestWindowDays(), 1) + RETENTION_MARGIN_DAYS;
+        this.retentionDays = Math.max(Math.max(policies.longestWindowDays(), policies.longestFilingDays()), 1) + RETENTION_MARGIN_DAYS;
         this.localities = new PricingLocality.Cache(reference.localities());
     }
 

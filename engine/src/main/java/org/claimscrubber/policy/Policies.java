@@ -324,6 +324,15 @@ public final class Policies {
         return longest;
     }
 
+    /** The longest timely filing window, payer sections included, in days (a month counts 31 days). */
+    public int longestFilingDays() {
+        int longest = timelyFilingMonths * 31;
+        for (Policies payer : payers.values()) {
+            longest = Math.max(longest, payer.longestFilingDays());
+        }
+        return longest;
+    }
+
     /** A policy file that cannot be used. */
     public static final class PolicyException extends RuntimeException {
         public PolicyException(String message) {

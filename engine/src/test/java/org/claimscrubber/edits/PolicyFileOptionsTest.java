@@ -35,6 +35,25 @@ class PolicyFileOptionsTest {
         return new Scrubber(Scrubber.sampleReference(), Policies.load(file), Scrubber.FIXED);
     }
 
+    /**
+     * History is kept for the timely filing window even when every policy window is shorter: a claim that may still be
+     * filed finds the accepted claim it duplicates or voids (with a 30-day window it was forgotten after 120 days).
+     */
+    @Test
+    void historyCoversTheTimelyFilingWindowWhateverThePolicyWindows() throws IOException {
+        Scrubber s = withPolicy("""
+                    frequency: {maxSessions: 4, windowDays: 30}
+                    regions:
+                      - {name: lumbar, codes: ["62323"], coveredDiagnoses: [M54.16]}
+                """);
+        s.judge(claim("Q3").member("MQ3").diagnoses("M54.16").on("2026-06-01").submitted("2026-06-03T00:00:00Z").line("96372"));
+
+        assertEquals(List.of("DUPLICATE_CLAIM"), edits(s.judge(claim("Q3").event("E-again").member("MQ3").diagnoses("M54.16")
+                .on("2026-06-01").submitted("2026-06-03T00:00:00Z").line("96372"))));
+        assertEquals(Disposition.VOIDED, s.judge(claim("Q3v").member("MQ3").voids("Q3").on("2026-06-01")
+                .submitted("2026-06-03T00:00:00Z").line("96372")).disposition());
+    }
+
     @Test
     void policyGovernsOnlyFromEffectiveFromThroughEffectiveTo() throws IOException {
         Scrubber s = withPolicy("""
