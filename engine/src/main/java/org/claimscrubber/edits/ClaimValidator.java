@@ -74,11 +74,35 @@ final class ClaimValidator {
             if (line.modifiers().size() > MAX_MODIFIERS) {
                 problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
+            for (String m : line.modifiers()) {
+                if (!twoCharacters(m)) {
+                    problems.add(where(line) + ": modifier '" + m + "' is not two letters or digits");
+                }
+            }
             pointerProblems(claim, line, problems);
             placeProblems(claim, line, problems);
         }
+        claimPlaceProblem(claim, problems);
         frequencyProblems(claim, history, problems);
         return problems;
+    }
+
+    /** Contracts §2: a modifier is two characters (SV101-3..6), letters or digits. */
+    private static boolean twoCharacters(String modifier) {
+        return modifier != null && modifier.length() == 2 && Character.isLetterOrDigit(modifier.charAt(0))
+                && Character.isLetterOrDigit(modifier.charAt(1));
+    }
+
+    /** The claim's own place of service must be a valid code even where every line names its own (§4a rule 7). */
+    private static void claimPlaceProblem(Claim claim, List<String> problems) {
+        String pos = claim.placeOfService();
+        if (pos == null || pos.isBlank() || claim.lines().isEmpty()) {
+            return;
+        }
+        String problem = PlaceOfService.problem(pos, claim.lines().get(0).serviceDate());
+        if (problem != null && !problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     /**

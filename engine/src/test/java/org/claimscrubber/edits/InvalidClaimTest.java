@@ -35,6 +35,8 @@ class InvalidClaimTest {
         "unparseable date|[\"M54.50\"]|serviceDate:\"2026-02-30\"|is not an ISO date",
         "date of another shape|[\"M54.50\"]|serviceDate:\"03/02/2026\"|is not an ISO date",
         "five modifiers|[\"M54.50\"]|modifiers:[\"25\",\"59\",\"XS\",\"GT\",\"95\"]|5 modifiers",
+        "a modifier of three characters|[\"M54.50\"]|modifiers:[\"XSX\"]|modifier 'XSX' is not two letters or digits",
+        "an empty modifier|[\"M54.50\"]|modifiers:[\"25\",\"\"]|modifier '' is not two letters or digits",
         "no pointer|[\"M54.50\"]|diagnosisPointers:[]|no diagnosis pointer",
         "five pointers|[\"M54.50\"]|diagnosisPointers:[1,1,1,1,1]|5 diagnosis pointers",
         "pointer zero|[\"M54.50\"]|diagnosisPointers:[0]|pointer 0 is outside",
@@ -60,6 +62,14 @@ class InvalidClaimTest {
         String field = change.substring(0, change.indexOf(':'));
         json = json.replaceFirst(field + ":\"[^\"]*\"", change);
         assertInvalid(json, expected);
+    }
+
+    /** §4a rule 7: the claim's place of service must be a CMS code even where every line names its own. */
+    @org.junit.jupiter.api.Test
+    void anUnassignedClaimPlaceOfServiceIsInvalidWhenEveryLineOverridesIt() {
+        String json = claim("[\"M54.50\"]", "[" + GOOD_LINE.replace("\"units\":1,", "\"units\":1,\"placeOfService\":\"11\",") + "]", "")
+                .replace("\"placeOfService\":\"11\",\"diagnoses\"", "\"placeOfService\":\"28\",\"diagnoses\"");
+        assertInvalid(json, "placeOfService '28' is not in CMS's place-of-service code set");
     }
 
     @org.junit.jupiter.api.Test
