@@ -9,10 +9,15 @@ pids=()
 started=$(date +%s)
 trap stop_all EXIT
 
+# free_port: a port nobody listens on, below the kernel's ephemeral range: a client that keeps reconnecting to a
+# stopped broker's port inside that range can connect to itself (TCP simultaneous open) and hold the port, so the
+# restarted broker cannot have it back.
 free_port() {
-  local p
+  local p low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 12000 ] 2>/dev/null || low=32768
   while :; do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 10000 + RANDOM % (low - 10000) ))
     (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
@@ -24,7 +29,13 @@ wait_for() {
   until "$@" >/dev/null 2>&1; do
     if [ $(( $(date +%s) - t0 )) -gt "$limit" ]; then
       echo "FAIL: timed out after ${limit}s waiting for: $what"
-      tail -20 "$work"/*.err 2>/dev/null || true
+      if declare -F on_timeout > /dev/null; then on_timeout || true; fi
+      for f in "$work"/*.err; do
+        [ -f "$f" ] || continue
+        echo "--- last ERROR lines and last 10 lines of $(basename "$f")"
+        grep -E ' ERROR |Exception' "$f" | tail -n 10 || true
+        tail -n 10 "$f" | cut -c1-400
+      done
       exit 1
     fi
     sleep 0.5

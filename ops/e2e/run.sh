@@ -18,6 +18,10 @@ java -jar "$jar" run "${kafka[@]}" --http-port "$http_port" --state-dir "$work/s
 run_pid=$!
 pids+=("$run_pid")
 base="http://127.0.0.1:$http_port"
+on_timeout() {
+  echo "/health/ready: $(curl -s "$base/health/ready" || echo 'no answer')"
+  if kill -0 "$run_pid" 2>/dev/null; then echo "run (pid $run_pid) is alive"; else echo "run (pid $run_pid) has exited"; fi
+}
 wait_for 120 "/health/ready answers 200" status_is "$base/health/ready" 200
 status_is "$base/health/live" 200 || { echo "FAIL: /health/live"; exit 1; }
 
