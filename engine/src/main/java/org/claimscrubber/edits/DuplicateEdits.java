@@ -17,7 +17,8 @@ final class DuplicateEdits {
         if (claim.frequency() != Frequency.ORIGINAL || history.claim(claim.claimId()) == null) {
             return null;
         }
-        return EditCode.DUPLICATE_CLAIM.claimLevel("claim " + claim.claimId()
+        // Contracts §4: relatedClaimIds are "the earlier accepted claims that caused it": here the accepted claim of this id.
+        return EditCode.DUPLICATE_CLAIM.lines(List.of(), List.of(), List.of(claim.claimId()), "claim " + claim.claimId()
                         + " was already accepted; send a REPLACEMENT (frequency 7) to change it or a VOID (8) to cancel it",
                 "exact duplicate of an accepted claim (CARC 18)");
     }

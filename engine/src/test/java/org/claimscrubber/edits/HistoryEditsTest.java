@@ -37,6 +37,7 @@ class HistoryEditsTest {
         Finding f = d.findings().get(0);
         assertEquals(List.of("DUPLICATE_CLAIM"), edits(d));
         assertEquals(List.of(), f.lineNumbers());
+        assertEquals(List.of("C1"), f.relatedClaimIds(), "contracts §4: the earlier accepted claim that caused it");
         assertEquals("CO-18", f.carc());
     }
 
