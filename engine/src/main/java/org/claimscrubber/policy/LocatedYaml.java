@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A policy file as a tree whose every scalar is its text as written ({@code 00100} stays 00100, not the octal number
- * 64) and remembers its line, so that a value that cannot be used is reported where it stands, also after a payer
+ * A policy file as a tree whose every scalar but a boolean is its text as written ({@code 00100} stays 00100, not the
+ * octal number 64) and remembers its line, so that a value that cannot be used is reported where it stands, also after a payer
  * section was laid over the defaults (value nodes are shared, not copied, by {@code deepCopy}).
  */
 final class LocatedYaml {
@@ -59,6 +59,9 @@ final class LocatedYaml {
             }
             case VALUE_NULL -> {
                 return f.nullNode();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return f.booleanNode(t == JsonToken.VALUE_TRUE); // YAML's yes/no/on/off too, as the typed reading has them
             }
             default -> {
                 return new Scalar(p.getText(), p.currentTokenLocation().getLineNr());

@@ -135,6 +135,16 @@ class PoliciesTest {
         });
     }
 
+    /** YAML 1.1's yes/no stay booleans (bySide, oneRegionPerSession), as in the typed reading of the file. */
+    @Test
+    void yamlBooleanWordsStayBooleans() throws Exception {
+        Policies p = parse("policies:\n  - id: X\n    oneRegionPerSession: yes\n    regions:\n      - name: a\n        codes: [\"64483\"]\n"
+                + "        levels: [{name: tf, codes: [\"64483\"], max: 2, bySide: yes}]\n");
+
+        assertTrue(p.all().get(0).oneRegionPerSession());
+        assertTrue(p.all().get(0).levels().get(0).bySide());
+    }
+
     /** YAML reads an unquoted 00100 as the octal number 64; the file's text is what counts, in payer sections too. */
     @Test
     void anUnquotedAnesthesiaCodeKeepsItsText() throws Exception {
