@@ -12,6 +12,15 @@ public final class Normalize {
         return raw == null ? null : raw.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Whether a normalised modifier has a modifier's form (contracts §2: two characters): two ASCII letters or digits. */
+    public static boolean isModifier(String normalised) {
+        return normalised != null && normalised.length() == 2 && letterOrDigit(normalised.charAt(0)) && letterOrDigit(normalised.charAt(1));
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /** ICD-10-CM: trimmed, upper-cased, dot removed, so {@code M54.16} equals {@code M5416}. */
     public static String diagnosis(String raw) {
         if (raw == null) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.claim.Claim;
+import org.claimscrubber.claim.Normalize;
 import org.claimscrubber.claim.Frequency;
 import org.claimscrubber.claim.IsoDates;
 import org.claimscrubber.claim.Line;
@@ -75,7 +76,7 @@ final class ClaimValidator {
                 problems.add(where(line) + ": " + line.modifiers().size() + " modifiers (at most 4)");
             }
             for (String m : line.modifiers()) {
-                if (!twoCharacters(m)) {
+                if (!Normalize.isModifier(m)) {
                     problems.add(where(line) + ": modifier '" + m + "' is not two letters or digits");
                 }
             }
@@ -85,12 +86,6 @@ final class ClaimValidator {
         claimPlaceProblem(claim, problems);
         frequencyProblems(claim, history, problems);
         return problems;
-    }
-
-    /** Contracts §2: a modifier is two characters (SV101-3..6), letters or digits. */
-    private static boolean twoCharacters(String modifier) {
-        return modifier != null && modifier.length() == 2 && Character.isLetterOrDigit(modifier.charAt(0))
-                && Character.isLetterOrDigit(modifier.charAt(1));
     }
 
     /** The claim's own place of service must be a valid code even where every line names its own (§4a rule 7). */

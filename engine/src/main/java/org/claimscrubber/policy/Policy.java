@@ -23,8 +23,6 @@ public final class Policy {
     private static final java.util.regex.Pattern PROCEDURE = java.util.regex.Pattern.compile("[0-9A-Z]{5}");
     /** A remittance advice remark code: one or two letters and one to four digits (N386, MA130). */
     private static final java.util.regex.Pattern RARC = java.util.regex.Pattern.compile("[A-Z]{1,2}[0-9]{1,4}");
-    /** A CPT or HCPCS modifier: two letters or digits. */
-    private static final java.util.regex.Pattern MODIFIER = java.util.regex.Pattern.compile("[0-9A-Z]{2}");
 
     private final PolicyFile.PolicySpec spec;
     private final LocalDate effectiveFrom;
@@ -77,12 +75,10 @@ public final class Policy {
         }
         for (PolicyFile.NotCovered n : spec.notCovered()) {
             String code = procedure(spec, "notCovered", "code", n.code());
-            if (n.modifier() != null && !n.modifier().isBlank()) {
-                modifier(spec, "notCovered " + code, "modifier", n.modifier());
-            }
             if (n.modifier() == null || n.modifier().isBlank()) {
                 notCoveredByCode.put(code, n);
             } else {
+                modifier(spec, "notCovered " + code, "modifier", n.modifier());
                 notCoveredWithModifier.computeIfAbsent(code, k -> new ArrayList<>()).add(n);
             }
         }
@@ -188,16 +184,18 @@ public final class Policy {
 
     /** The normalised procedure code, refused unless it reads like a CPT or HCPCS code (a typo would turn the policy off for it). */
     private static String procedure(PolicyFile.PolicySpec spec, String field, String key, String raw) {
-        return normalised(spec, field + " names '" + raw + "', which is not a five-character CPT or HCPCS code", key, raw, PROCEDURE);
+        return normalised(spec, field + " names '" + raw + "', which is not a five-character CPT or HCPCS code", key, raw,
+                code -> PROCEDURE.matcher(code).matches());
     }
 
     private static String modifier(PolicyFile.PolicySpec spec, String field, String key, String raw) {
-        return normalised(spec, field + " names modifier '" + raw + "', which is not two letters or digits", key, raw, MODIFIER);
+        return normalised(spec, field + " names modifier '" + raw + "', which is not two letters or digits", key, raw, Normalize::isModifier);
     }
 
-    private static String normalised(PolicyFile.PolicySpec spec, String problem, String key, String raw, java.util.regex.Pattern form) {
+    private static String normalised(PolicyFile.PolicySpec spec, String problem, String key, String raw,
+            java.util.function.Predicate<String> form) {
         String code = Normalize.code(raw);
-        if (code == null || !form.matcher(code).matches()) {
+        if (code == null || !form.test(code)) {
             throw new Invalid("policy " + spec.id() + ": " + problem, key, raw, false);
         }
         return code;

@@ -103,17 +103,19 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         try {
             return config.registry().lookup(subject, published);
         } catch (SchemaRegistryException e) {
-            if (published == schema || e.errorCode() != SchemaRegistryException.SCHEMA_NOT_FOUND) {
+            if (e.errorCode() != SchemaRegistryException.SCHEMA_NOT_FOUND) {
                 throw e;
             }
-            try {
-                return config.registry().lookup(subject, schema);
-            } catch (SchemaRegistryException again) {
-                SchemaRegistryException named = new SchemaRegistryException(e.errorCode(),
-                        "Schema not found under subject '" + subject + "': " + e.getMessage());
-                named.addSuppressed(again);
-                throw named;
+            if (published != schema) {
+                try {
+                    return config.registry().lookup(subject, schema);
+                } catch (SchemaRegistryException again) {
+                    e.addSuppressed(again);
+                }
             }
+            SchemaRegistryException named = new SchemaRegistryException(e.errorCode(), "Schema not found under subject '" + subject + "'");
+            named.addSuppressed(e);
+            throw named;
         }
     }
 
